@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { DATA_DIR } from './repo-paths';
+
+/** Ports and folders of one local stack; `dev` backs `npm start`, `test` backs `npm test`, so both can run at once. */
+export interface StackProfile {
+  name: 'dev' | 'test';
+  dataDir: string;
+  logDir: string;
+  temporal: { port: number; uiPort: number; httpPort: number; metricsPort: number };
+  kafka: { port: number; controllerPort: number };
+  services: { identity: number; legalReview: number; transport: number };
+}
+
+function profile(name: StackProfile['name'], base: number): StackProfile {
+  const dataDir = join(DATA_DIR, name);
+  return {
+    name,
+    dataDir,
+    logDir: join(dataDir, 'logs'),
+    temporal: { port: base + 7233, uiPort: base + 8233, httpPort: base + 7243, metricsPort: base + 7253 },
+    kafka: { port: base + 9092, controllerPort: base + 9093 },
+    services: { identity: base + 3101, legalReview: base + 3102, transport: base + 3103 },
+  };
+}
+
+/** The `npm start` stack on the usual ports. */
+export const devProfile = profile('dev', 0);
+/** The `npm test` stack, on ports 10000 higher and a data folder of its own. */
+export const testProfile = profile('test', 10000);

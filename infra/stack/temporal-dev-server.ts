@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { searchAttributeRegistrations } from '@oioo/contracts';
+import { ToolPaths } from './provision';
+import { assertPortFree } from './ports';
+import { runCommand } from './shell';
+import { waitUntil } from './ports';
+import type { StackProfile } from './stack-profile';
+import { SupervisedProcess } from './supervised-process';
+
+/** Address clients use to reach the profile's Temporal frontend. */
+export function temporalAddress(profile: StackProfile): string {
+  return `127.0.0.1:${profile.temporal.port}`;
+}
+
+/**
+ * Starts the Temporal CLI dev server on a file-backed SQLite database in WAL mode (so histories
+ * survive a restart and readers do not block the writer), with the project's search attributes.
+ */
+export async function startTemporalDevServer(profile: StackProfile, options: { ui: boolean }): Promise<SupervisedProcess> {
+  const { port, uiPort, httpPort, metricsPort } = profile.temporal;
+  await assertPortFree(port, 'the Temporal frontend (gRPC)');
+  await assertPortFree(httpPort, 'the Temporal HTTP API');
+  await assertPortFree(metricsPort, 'the Temporal metrics endpoint');
+  if (options.ui) await assertPortFree(uiPort, 'the Temporal Web UI');
+  const dbDir = join(profile.dataDir, 'temporal');
+  mkdirSync(dbDir, { recursive: true });
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(port),
+    '--http-port', String(httpPort),
+    '--metrics-port', String(metricsPort),
+    '--db-filename', join(dbDir, 'temporal.db'),
+    '--sqlite-pragma', 'journal_mode=wal',
+    '--sqlite-pragma', 'synchronous=normal',
+    ...searchAttributeRegistrations.flatMap(({ name, cliType }) => ['--search-attribute', `${name}=${cliType}`]),
+    ...(options.ui ? ['--ui-port', String(uiPort)] : ['--headless']),
+  ];
+  const server = SupervisedProcess.start({ name: 'temporal', command: ToolPaths.temporalCli, args, logFile: join(profile.logDir, 'temporal.log') });
+  await waitUntil(
+    async () => {
+      server.assertRunning();
+      try {
+        const output = await runCommand(ToolPaths.temporalCli, ['operator', 'cluster', 'health', '--address', temporalAddress(profile)], { hint: '' });
+        return output.includes('SERVING');
+      } catch {
+        return false;
+      }
+    },
+    60_000,
+    'the Temporal dev server to report SERVING',
+    `Read its log: ${join(profile.logDir, 'temporal.log')}`,
+  );
+  return server;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * Opaque identifiers: a short lowercase prefix naming the kind of thing, an underscore and 10–40
+ * letters or digits (a ULID or UUID without dashes fits). The strict shape is deliberate (S3): it
+ * keeps names, dates of birth and free text out of workflow IDs, topic keys and search attributes.
+ */
+const OPAQUE_ID = /^[a-z]{2,8}_[0-9A-Za-z]{10,40}$/;
+
+/** Builds the schema of an opaque id whose prefix names its kind (`case`, `per`, `eoi`, ...). */
+function opaqueId(prefix: string) {
+  return z
+    .string()
+    .regex(OPAQUE_ID, `must be an opaque id like ${prefix}_01J9ZQ4X7K3M2N8P6R5T`)
+    .refine((value) => value.startsWith(`${prefix}_`), `must start with "${prefix}_"`);
+}
+
+/** A readmission case, one per person and crossing. */
+export const caseIdSchema = opaqueId('case');
+/** A person known to the identity service. */
+export const personIdSchema = opaqueId('per');
+/** An expression of interest on the legal route (a family shares one). */
+export const eoiIdSchema = opaqueId('eoi');
+/** The subject of an event: any opaque id, whatever its kind. */
+export const subjectIdSchema = z.string().regex(OPAQUE_ID, 'must be an opaque id such as case_01J9ZQ4X7K3M2N8P6R5T');
+
+/** A readmission case id. */
+export type CaseId = z.infer<typeof caseIdSchema>;
+/** A person id. */
+export type PersonId = z.infer<typeof personIdSchema>;
+/** An EOI id. */
+export type EoiId = z.infer<typeof eoiIdSchema>;
+
+/** True when the value has the shape of an opaque id (used where a schema would be too heavy). */
+export function isOpaqueId(value: string): boolean {
+  return OPAQUE_ID.test(value);
+}

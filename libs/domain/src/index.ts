@@ -1,0 +1,3 @@
+export * from './time';
+export * from './readmission/readmission-deadlines';
+export * from './readmission/readmission-scope';

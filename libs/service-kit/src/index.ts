@@ -1,0 +1,3 @@
+export * from './health-indicator';
+export * from './health.module';
+export * from './bootstrap-service';
