@@ -15,6 +15,26 @@ const sandboxForbiddenImports = {
   ),
 };
 
+/** Which kinds of project may depend on which; specs may also use the testing library. */
+function moduleBoundaries({ inSpecs }) {
+  const extra = inSpecs ? ['type:testing'] : [];
+  const rule = (sourceTag, allowed) => ({ sourceTag, onlyDependOnLibsWithTags: [...allowed, ...extra] });
+  return {
+    allow: [],
+    enforceBuildableLibDependency: false,
+    depConstraints: [
+      rule('type:contracts', ['type:contracts']),
+      rule('type:domain', ['type:contracts', 'type:domain']),
+      // Workflow code runs in the deterministic sandbox: contracts and pure domain rules only.
+      rule('scope:sandbox', ['type:contracts', 'type:domain']),
+      rule('type:platform', ['type:contracts', 'type:domain', 'type:platform']),
+      rule('type:testing', ['type:contracts', 'type:domain', 'type:platform', 'type:testing']),
+      rule('type:worker', ['type:contracts', 'type:domain', 'type:platform', 'scope:sandbox']),
+      rule('type:service', ['type:contracts', 'type:domain', 'type:platform', 'scope:sandbox']),
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.tools/**', '.data/**', '.nx/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...nx.configs['flat/base'],
@@ -28,22 +48,12 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          allow: [],
-          enforceBuildableLibDependency: false,
-          depConstraints: [
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
-            { sourceTag: 'scope:sandbox', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform'] },
-            { sourceTag: 'type:worker', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'scope:sandbox'] },
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'scope:sandbox'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inSpecs: false })],
     },
+  },
+  {
+    files: ['**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inSpecs: true })] },
   },
   {
     files: ['workflows/*/src/**/*.ts'],

@@ -96,3 +96,11 @@ export async function provisionTools(): Promise<void> {
   await ensureKafka();
   say('provision', `tools ready in ${TOOLS_DIR}`);
 }
+
+if (require.main === module) {
+  provisionTools().catch((error: unknown) => {
+    const hint = error instanceof StackError ? `\n  → ${error.hint}` : '';
+    process.stderr.write(`\n✖ ${error instanceof Error ? error.message : String(error)}${hint}\n`);
+    process.exit(1);
+  });
+}

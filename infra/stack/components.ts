@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { REPO_ROOT, TS_REGISTER } from './repo-paths';
+import type { StackProfile } from './stack-profile';
+import { SupervisedProcess } from './supervised-process';
+
+/** A NestJS service of the stack and where its entry point is. */
+export interface ServiceComponent {
+  name: 'identity' | 'legal-review' | 'transport';
+  entry: string;
+  port: number;
+}
+
+/** The services `npm start` runs, with their profile's ports. */
+export function servicesOf(profile: StackProfile): ServiceComponent[] {
+  return [
+    { name: 'identity', entry: 'services/identity/src/main.ts', port: profile.services.identity },
+    { name: 'legal-review', entry: 'services/legal-review/src/main.ts', port: profile.services.legalReview },
+    { name: 'transport', entry: 'services/transport/src/main.ts', port: profile.services.transport },
+  ];
+}
+
+/** Health URL of a service. */
+export function healthUrl(service: ServiceComponent): string {
+  return `http://127.0.0.1:${service.port}/health`;
+}
+
+/** Starts a TypeScript entry point of the monorepo as its own Node process, logging to the profile's log folder. */
+export function startNodeComponent(profile: StackProfile, name: string, entry: string, env: NodeJS.ProcessEnv): SupervisedProcess {
+  return SupervisedProcess.start({
+    name,
+    command: process.execPath,
+    args: ['--enable-source-maps', '-r', TS_REGISTER, join(REPO_ROOT, entry)],
+    cwd: REPO_ROOT,
+    env,
+    logFile: join(profile.logDir, `${name}.log`),
+  });
+}

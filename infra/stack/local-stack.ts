@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { topicsToProvision } from '@oioo/contracts';
+import { ensureTopics, loadKafkaConfig } from '@oioo/kafka';
+import { step } from './console-progress';
+import { localCodecKeys } from './codec-keys';
+import { kafkaBrokers, startKafkaBroker } from './kafka-broker';
+import type { StackProfile } from './stack-profile';
+import type { SupervisedProcess } from './supervised-process';
+import { startTemporalDevServer, temporalAddress } from './temporal-dev-server';
+
+/** The environment every component of a local stack runs with: where Temporal and Kafka are, and the codec keys. */
+export function stackEnvironment(profile: StackProfile): NodeJS.ProcessEnv {
+  const codec = localCodecKeys(join(profile.dataDir, 'codec-keys'));
+  return {
+    ...process.env,
+    TEMPORAL_ADDRESS: temporalAddress(profile),
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_CODEC_KEYS: codec.keys,
+    TEMPORAL_CODEC_ACTIVE_KEY: codec.activeKey,
+    KAFKA_BROKERS: kafkaBrokers(profile),
+  };
+}
+
+/** Temporal and Kafka of a local stack, started and ready, with the catalogue's topics created. */
+export interface Infrastructure {
+  temporal: SupervisedProcess;
+  kafka: SupervisedProcess;
+}
+
+/** Starts the Temporal dev server and the Kafka broker side by side, then creates the catalogue's topics. */
+export async function startInfrastructure(profile: StackProfile, options: { ui: boolean }, track: (process: SupervisedProcess) => void): Promise<Infrastructure> {
+  const [temporal, kafka] = await Promise.all([
+    step('temporal', `starting the Temporal dev server on ${temporalAddress(profile)}`, async () => {
+      const server = await startTemporalDevServer(profile, options);
+      track(server);
+      return server;
+    }),
+    step('kafka', `starting the Kafka broker on ${kafkaBrokers(profile)}`, async () => {
+      const broker = await startKafkaBroker(profile);
+      track(broker);
+      return broker;
+    }),
+  ]);
+  const topics = topicsToProvision();
+  await step('kafka', `creating ${topics.length} topics from the catalogue`, () => ensureTopics(loadKafkaConfig(stackEnvironment(profile)), topics));
+  return { temporal, kafka };
+}

@@ -1,0 +1,136 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadTemporalConfig } from '@oioo/temporal';
+import { StackError, say, seconds, step } from './console-progress';
+import { healthUrl, servicesOf, startNodeComponent } from './components';
+import { stackEnvironment, startInfrastructure } from './local-stack';
+import { isHttpHealthy, waitUntil } from './ports';
+import { provisionTools } from './provision';
+import { DATA_DIR } from './repo-paths';
+import { acquireStackLock } from './stack-lock';
+import { devProfile as profile } from './stack-profile';
+import type { SupervisedProcess } from './supervised-process';
+import { probeWorker } from './worker-probe';
+
+const USAGE = `Usage: npm start [-- --fresh]
+
+Starts Temporal, Kafka, the worker and the services on this machine, and keeps them running until Ctrl-C.
+  --fresh   delete the local data (${profile.dataDir}) first: workflows, topics, keys and logs
+  --help    show this text`;
+
+/** `npm start`: brings the whole system up on embedded defaults and stops it cleanly on Ctrl-C. */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help')) return void say('start', USAGE);
+  const unknown = args.filter((arg) => !['--fresh'].includes(arg));
+  if (unknown.length > 0) throw new StackError(`Unknown option ${unknown.join(' ')}.`, USAGE);
+
+  const startedAt = Date.now();
+  // The lock lives outside the data folder so --fresh can delete that folder while holding it.
+  const releaseLock = acquireStackLock(join(DATA_DIR, `${profile.name}.lock`), 'npm start');
+  const running: SupervisedProcess[] = [];
+  let stopping = false;
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('start', 'stopping ...');
+    // Reverse order: services and worker drain before the broker and server they talk to go away.
+    for (const component of [...running].reverse()) {
+      await component.stop();
+      say(component.spec.name, 'stopped');
+    }
+    releaseLock();
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  const track = (component: SupervisedProcess) => {
+    running.push(component);
+    component.watch((name, code) => {
+      say(name, `exited unexpectedly with code ${code}; see ${component.spec.logFile}`);
+      void stopAll(1);
+    });
+  };
+
+  try {
+    if (args.includes('--fresh')) {
+      say('start', `--fresh: deleting ${profile.dataDir}`);
+      rmSync(profile.dataDir, { recursive: true, force: true });
+    }
+    await provisionTools();
+    await startInfrastructure(profile, { ui: true }, track);
+    const env = { ...stackEnvironment(profile), NODE_ENV: 'development' };
+
+    const worker = startNodeComponent(profile, 'worker', 'workflows/worker/src/main.ts', env);
+    track(worker);
+    const services = servicesOf(profile).map((service) => {
+      const process = startNodeComponent(profile, service.name, service.entry, { ...env, HTTP_PORT: String(service.port) });
+      track(process);
+      return { service, process };
+    });
+
+    await step('worker', 'bundling workflows and proving a round trip through the worker', () =>
+      waitUntil(
+        async () => {
+          worker.assertRunning();
+          try {
+            await probeWorker(loadTemporalConfig(env), 5_000);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        120_000,
+        'the worker to complete a probe workflow',
+        `Read its log: ${worker.spec.logFile}`,
+      ),
+    );
+    await step('services', 'waiting for every service to report healthy', () =>
+      Promise.all(
+        services.map(({ service, process }) =>
+          waitUntil(
+            async () => {
+              process.assertRunning();
+              return isHttpHealthy(healthUrl(service));
+            },
+            90_000,
+            `${service.name} at ${healthUrl(service)}`,
+            `Read its log: ${process.spec.logFile}`,
+          ),
+        ),
+      ),
+    );
+
+    const lines = [
+      '',
+      `The pilot platform is up (${seconds(Date.now() - startedAt)}). Ctrl-C stops everything.`,
+      '',
+      `  Temporal Web UI     http://127.0.0.1:${profile.temporal.uiPort}`,
+      `  Temporal frontend   ${env['TEMPORAL_ADDRESS']} (namespace default)`,
+      `  Kafka bootstrap     ${env['KAFKA_BROKERS']}`,
+      ...servicesOf(profile).map((service) => `  ${service.name.padEnd(19)} ${healthUrl(service)}`),
+      '',
+      `  Data                ${profile.dataDir} (kept across restarts; npm start -- --fresh starts clean)`,
+      `  Logs                ${profile.logDir}/{temporal,kafka,worker,${servicesOf(profile).map((s) => s.name).join(',')}}.log`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+  } catch (error) {
+    report(error);
+    await stopAll(1);
+  }
+}
+
+/** Prints a failure as what failed and how to fix it. */
+function report(error: unknown): void {
+  if (error instanceof StackError) {
+    process.stderr.write(`\n✖ ${error.message}\n  → ${error.hint}\n\n`);
+  } else {
+    process.stderr.write(`\n✖ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  report(error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { StackError, say, seconds, step } from './console-progress';
+import { stackEnvironment, startInfrastructure } from './local-stack';
+import { ToolPaths, provisionTools } from './provision';
+import { DATA_DIR, REPO_ROOT } from './repo-paths';
+import { runCommand } from './shell';
+import { acquireStackLock } from './stack-lock';
+import { testProfile as profile } from './stack-profile';
+import type { SupervisedProcess } from './supervised-process';
+
+/** Jest's JSON summary, the parts this script reads. */
+interface JestSummary {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTotalTestSuites: number;
+}
+
+/**
+ * `npm test`: every test, on the real stack. Provisions the tools, starts a Temporal dev server and a
+ * Kafka broker of its own (fresh, on ports apart from `npm start`'s), type-checks and lints every
+ * project meanwhile, runs every Jest project (unit, time-skipping, integration), then stops the stack.
+ */
+async function main(): Promise<number> {
+  const startedAt = Date.now();
+  const releaseLock = acquireStackLock(join(DATA_DIR, `${profile.name}.lock`), 'npm test');
+  const running: SupervisedProcess[] = [];
+  const stopAll = async () => {
+    for (const component of running.reverse()) await component.stop();
+    releaseLock();
+  };
+  process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  try {
+    rmSync(profile.dataDir, { recursive: true, force: true });
+    await provisionTools();
+    const staticChecks = step('check', 'type-checking and linting every project (nx run-many -t build lint)', async () => {
+      try {
+        await runCommand(join(REPO_ROOT, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', 'lint', '--outputStyle=static', '--parallel=2'], {
+          cwd: REPO_ROOT,
+          env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+          hint: 'Fix the type or lint errors above; `npx nx run-many -t build lint` shows them all.',
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof StackError) process.stderr.write(`\n✖ ${error.message}\n  → ${error.hint}\n`);
+        return false;
+      }
+    });
+    await startInfrastructure(profile, { ui: false }, (component) => running.push(component));
+    const env = { ...stackEnvironment(profile), TEMPORAL_TEST_SERVER_PATH: ToolPaths.temporalTestServer, OIOO_STACK: 'test' };
+    const resultsFile = join(profile.dataDir, 'jest-results.json');
+    say('test', 'running every Jest project (unit, workflow, integration) ...');
+    const jestExit = await runAttachedJest(env, resultsFile);
+    const staticOk = await staticChecks;
+    await stopAll();
+
+    const summary = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as JestSummary) : undefined;
+    const passed = summary?.numPassedTests ?? 0;
+    const failed = (summary?.numFailedTests ?? 0) + (staticOk ? 0 : 1) + (summary ? 0 : 1);
+    say('test', `finished in ${seconds(Date.now() - startedAt)}; static checks ${staticOk ? 'passed' : 'FAILED'}; logs in ${profile.logDir}`);
+    // The plain closing line CI reads; a failed static check counts as one failure.
+    process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
+    return jestExit === 0 && staticOk && summary !== undefined ? 0 : 1;
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Jest in its own process with the console attached, so its progress shows live. */
+function runAttachedJest(env: NodeJS.ProcessEnv, resultsFile: string): Promise<number> {
+  const jest = join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [jest, '-c', join(REPO_ROOT, 'jest.config.js'), '--json', `--outputFile=${resultsFile}`], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: 'inherit',
+    });
+    child.on('close', (code) => resolvePromise(code ?? 1));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof StackError) process.stderr.write(`\n✖ ${error.message}\n  → ${error.hint}\n\n`);
+    else process.stderr.write(`\n✖ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
+    process.stdout.write('tests: 0 passed, 1 failed\n');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,3 @@
+export * from './time-skipping-environment';
+export * from './workflow-bundles';
+export * from './quiet-runtime';

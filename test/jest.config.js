@@ -1,0 +1,7 @@
+/** Cross-service integration and end-to-end tests: they run against the real Temporal server and Kafka broker that `npm test` starts. */
+module.exports = {
+  ...require('../jest.preset.js'),
+  displayName: 'integration',
+  roots: ['<rootDir>/test'],
+  testTimeout: 120_000,
+};
