@@ -1,0 +1,65 @@
+import { type Client } from '@temporalio/client';
+import { type temporal } from '@temporalio/proto';
+import { TaskQueues, probeWorkflowId } from '@oioo/contracts';
+import { ENCRYPTED_ENCODING, createEncryptionCodec, createTemporalClient } from '@oioo/temporal';
+import { probeReplySignal, probeWorkflow } from '@oioo/workflows-platform';
+import { startPlatformWorkers } from '../support/platform-worker';
+import { stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
+
+type Payload = temporal.api.common.v1.IPayload;
+
+let client: Client;
+let workers: { stop(): Promise<void> };
+
+beforeAll(async () => {
+  workers = await startPlatformWorkers();
+  client = await createTemporalClient(stackTemporalConfig());
+});
+
+afterAll(async () => {
+  await client?.connection.close();
+  await workers?.stop();
+});
+
+/** Every payload in a raw history event, wherever it sits (input, signal, result, ...). */
+function collectPayloads(node: unknown, found: Payload[] = []): Payload[] {
+  if (node === null || typeof node !== 'object') return found;
+  if (Array.isArray(node)) {
+    for (const item of node) collectPayloads(item, found);
+    return found;
+  }
+  const record = node as Record<string, unknown>;
+  if (Array.isArray(record['payloads'])) found.push(...(record['payloads'] as Payload[]));
+  for (const [key, value] of Object.entries(record)) if (key !== 'payloads') collectPayloads(value, found);
+  return found;
+}
+
+describe('payload encryption on the real server', () => {
+  it('S3 a personal name in workflow input and signals is stored only as ciphertext in the server history', async () => {
+    const name = 'Amira Haddad-Okonkwo';
+    const workflowId = probeWorkflowId(uniqueOpaqueId('probe'));
+    const handle = await client.workflow.start(probeWorkflow, {
+      taskQueue: TaskQueues.platform,
+      workflowId,
+      args: [{ probeId: `applicant ${name}`, replyTimeoutMs: 60_000 }],
+    });
+    await handle.signal(probeReplySignal, { nonce: name });
+    await expect(handle.result()).resolves.toEqual({ nonce: name });
+
+    // Read the history straight from the frontend, bypassing the client's codec, as an operator with DB access would.
+    const raw = await client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId } });
+    const payloads = collectPayloads(raw.history?.events ?? []);
+    expect(payloads.length).toBeGreaterThanOrEqual(3);
+    const stored = Buffer.concat(payloads.map((payload) => Buffer.from(payload.data ?? new Uint8Array())));
+    expect(stored.includes(Buffer.from(name))).toBe(false);
+    expect(stored.includes(Buffer.from('Haddad'))).toBe(false);
+    for (const payload of payloads) {
+      expect(Buffer.from(payload.metadata?.['encoding'] ?? new Uint8Array()).toString()).toBe(ENCRYPTED_ENCODING);
+    }
+
+    // The same bytes decode to the name with the platform's key: the test looked at the right payloads.
+    const decoded = await createEncryptionCodec(stackTemporalConfig()).decode(payloads);
+    const plain = Buffer.concat(decoded.map((payload) => Buffer.from(payload.data ?? new Uint8Array())));
+    expect(plain.includes(Buffer.from(name))).toBe(true);
+  });
+});

@@ -1,0 +1,1 @@
+export { createPlatformWorkers, WORKFLOWS_ENTRY } from './worker';
