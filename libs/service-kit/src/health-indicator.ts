@@ -2,7 +2,7 @@
 export interface HealthIndicator {
   readonly name: string;
   /** True when the dependency answers; never throws. */
-  isHealthy(): Promise<boolean>;
+  isHealthy(): boolean | Promise<boolean>;
 }
 
 /** Injection token for the list of a service's health indicators. */

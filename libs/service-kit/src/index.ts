@@ -1,3 +1,4 @@
 export * from './health-indicator';
 export * from './health.module';
 export * from './bootstrap-service';
+export * from './service-platform.module';

@@ -1,0 +1,32 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { KafkaHealthIndicator, KafkaModule } from '@oioo/kafka';
+import { TemporalClientModule, TemporalHealthIndicator } from '@oioo/temporal';
+import { HealthModule } from './health.module';
+
+/** What a service plugs into: its name and whether it consumes events. */
+export interface ServicePlatformOptions {
+  /** The service's name: Kafka client id, consumer group and the name /health reports. */
+  service: string;
+  /** Joins a consumer group named after the service, so its `@EventHandler` methods receive events. */
+  consumesEvents: boolean;
+}
+
+/**
+ * Everything a bounded-context service stands on: Kafka (producer, and consumer when it consumes),
+ * a Temporal client with the encrypting codec, and GET /health over both.
+ */
+@Module({})
+export class ServicePlatformModule {
+  /** Wires the platform for one service; import once in its root module. */
+  static forRoot(options: ServicePlatformOptions): DynamicModule {
+    return {
+      module: ServicePlatformModule,
+      imports: [
+        KafkaModule.forRoot({ clientId: options.service, ...(options.consumesEvents ? { groupId: options.service } : {}) }),
+        TemporalClientModule,
+        HealthModule.forRoot({ service: options.service, imports: [TemporalClientModule], indicators: [KafkaHealthIndicator, TemporalHealthIndicator] }),
+      ],
+      exports: [TemporalClientModule],
+    };
+  }
+}

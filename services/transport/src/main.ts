@@ -1,0 +1,4 @@
+import { runService } from '@oioo/service-kit';
+import { TransportAppModule } from './app.module';
+
+runService('transport', TransportAppModule);
