@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     }
     await provisionTools();
     await startInfrastructure(profile, { ui: true }, track);
-    const env = { ...stackEnvironment(profile), NODE_ENV: 'development' };
+    const env: NodeJS.ProcessEnv = { ...stackEnvironment(profile), NODE_ENV: 'development' };
 
     const worker = startNodeComponent(profile, 'worker', 'workflows/worker/src/main.ts', env);
     track(worker);

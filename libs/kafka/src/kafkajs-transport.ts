@@ -1,0 +1,237 @@
+import {
+  Kafka,
+  KafkaJSError,
+  logLevel as KafkaJsLogLevel,
+  Partitioners,
+  type Consumer,
+  type IHeaders,
+  type KafkaConfig as KafkaJsConfig,
+  type LogEntry,
+  type Producer,
+  type SASLOptions,
+} from 'kafkajs';
+import { createLogger, type LogFields, type Logger } from '@oioo/config';
+import { type KafkaConfig } from './kafka-config';
+import {
+  type ConsumerTransport,
+  type ConsumerTransportOptions,
+  type IncomingMessageHandler,
+  type KafkaTransport,
+  type OutgoingMessage,
+  type PartitionAssignment,
+  type ProducerTransport,
+  type TopicSpec,
+} from './kafka-transport';
+
+/** Settings of the kafkajs-backed transport. */
+export interface KafkaJsTransportOptions {
+  config: KafkaConfig;
+  /** Used unless `KAFKA_CLIENT_ID` overrides it. */
+  clientId: string;
+  logger?: Logger;
+}
+
+/** The single place kafkajs is used: a {@link KafkaTransport} over one kafkajs client. */
+export function createKafkaJsTransport(options: KafkaJsTransportOptions): KafkaTransport {
+  const logger = options.logger ?? createLogger('kafka');
+  const kafka = new Kafka(clientConfig(options, logger));
+  return {
+    createProducer: () =>
+      new KafkaJsProducer(
+        // Naming the partitioner silences kafkajs's v2 warning; the default one hashes keys like the Java client.
+        kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false }),
+      ),
+    createConsumer: (consumerOptions) => new KafkaJsConsumer(kafka.consumer({ groupId: consumerOptions.groupId, allowAutoTopicCreation: false }), consumerOptions),
+    createMissingTopics: (topics) => createMissingTopics(kafka, topics),
+  };
+}
+
+/** Replication factor of provisioned topics: the cluster's default (1 on the local single-node broker). */
+const CLUSTER_DEFAULT_REPLICATION = -1;
+
+async function createMissingTopics(kafka: Kafka, topics: readonly TopicSpec[]): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic.name));
+    if (missing.length === 0) return [];
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic: topic.name,
+        numPartitions: topic.partitions,
+        replicationFactor: CLUSTER_DEFAULT_REPLICATION,
+        configEntries: [{ name: 'retention.ms', value: String(topic.retentionMs) }],
+      })),
+    });
+    return missing.map((topic) => topic.name);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** kafkajs client settings from our config: production reaches a TLS/SASL cluster by configuration alone. */
+function clientConfig(options: KafkaJsTransportOptions, logger: Logger): KafkaJsConfig {
+  const { config } = options;
+  return {
+    clientId: config.clientId ?? options.clientId,
+    brokers: config.brokers,
+    ssl: config.ssl,
+    ...(config.sasl ? { sasl: saslOptions(config.sasl) } : {}),
+    logLevel: KafkaJsLogLevel.WARN,
+    logCreator: () => (entry) => writeLog(logger, entry),
+  };
+}
+
+/** kafkajs types SASL per mechanism, so the union is narrowed one mechanism at a time. */
+function saslOptions({ mechanism, username, password }: NonNullable<KafkaConfig['sasl']>): SASLOptions {
+  switch (mechanism) {
+    case 'plain':
+      return { mechanism, username, password };
+    case 'scram-sha-256':
+      return { mechanism, username, password };
+    case 'scram-sha-512':
+      return { mechanism, username, password };
+  }
+}
+
+/** Fields of kafkajs log entries that are technical facts; anything else (stacks, payloads) stays out of logs. */
+const LOGGED_FIELDS = ['broker', 'clientId', 'groupId', 'memberId', 'topic', 'partition', 'offset', 'retryCount', 'retryTime'] as const;
+
+/** Routes a kafkajs log entry into our JSON logger (kafkajs is set to warn and above). */
+function writeLog(logger: Logger, { namespace, level, log }: LogEntry): void {
+  const fields: LogFields = { kafkaNamespace: namespace };
+  for (const name of LOGGED_FIELDS) {
+    const value: unknown = log[name];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') fields[name] = value;
+  }
+  const error: unknown = log['error'];
+  if (error instanceof Error) fields['error'] = error.message;
+  else if (typeof error === 'string') fields['error'] = error;
+  if (level === KafkaJsLogLevel.ERROR) logger.error(log.message, fields);
+  else if (level === KafkaJsLogLevel.WARN) logger.warn(log.message, fields);
+  else logger.info(log.message, fields);
+}
+
+/** A kafkajs producer behind {@link ProducerTransport}. */
+class KafkaJsProducer implements ProducerTransport {
+  private connected = false;
+
+  constructor(private readonly producer: Producer) {
+    producer.on(producer.events.CONNECT, () => (this.connected = true));
+    producer.on(producer.events.DISCONNECT, () => (this.connected = false));
+  }
+
+  async connect(): Promise<void> {
+    await this.producer.connect();
+  }
+
+  async disconnect(): Promise<void> {
+    await this.producer.disconnect();
+  }
+
+  async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    await this.producer.send({
+      topic,
+      acks: -1,
+      messages: messages.map((message) => ({ key: message.key, value: message.value, headers: { ...message.headers } })),
+    });
+  }
+
+  isConnected(): boolean {
+    return this.connected;
+  }
+}
+
+/**
+ * Thrown to kafkajs when a message could not be handled, so that kafkajs keeps the offset uncommitted
+ * and delivers the message again. It is marked retriable: kafkajs crashes a consumer for good on
+ * non-retriable errors (and on a thrown TypeError or RangeError), which would stop a whole service.
+ */
+class MessageNotHandledError extends Error {
+  readonly retriable = true;
+
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'MessageNotHandledError';
+  }
+}
+
+/** A kafkajs consumer behind {@link ConsumerTransport}. */
+class KafkaJsConsumer implements ConsumerTransport {
+  private connected = false;
+
+  constructor(
+    private readonly consumer: Consumer,
+    private readonly options: ConsumerTransportOptions,
+  ) {
+    const { events } = consumer;
+    consumer.on(events.CONNECT, () => (this.connected = true));
+    // After a crash kafkajs restarts the consumer without a new CONNECT event; rejoining the group means it is back.
+    consumer.on(events.GROUP_JOIN, () => (this.connected = true));
+    consumer.on(events.DISCONNECT, () => (this.connected = false));
+    consumer.on(events.CRASH, () => (this.connected = false));
+  }
+
+  async connect(): Promise<void> {
+    await this.consumer.connect();
+  }
+
+  async subscribe(topics: readonly string[], options: { fromBeginning: boolean }): Promise<void> {
+    await this.consumer.subscribe({ topics: [...topics], fromBeginning: options.fromBeginning });
+  }
+
+  async run(handler: IncomingMessageHandler): Promise<void> {
+    await this.consumer.run({
+      // Offsets are committed only after eachMessage resolves, i.e. once the message was handled or dead-lettered.
+      autoCommit: true,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        try {
+          await handler(
+            {
+              topic,
+              partition,
+              offset: message.offset,
+              key: message.key,
+              value: message.value,
+              headers: headerBytes(message.headers),
+              timestamp: message.timestamp,
+            },
+            { heartbeat },
+          );
+        } catch (error) {
+          // kafkajs's own errors (a rebalance seen by heartbeat, say) go back as they are, so it can react to them.
+          throw error instanceof KafkaJSError ? error : new MessageNotHandledError(error);
+        }
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.stop();
+  }
+
+  async disconnect(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  isConnected(): boolean {
+    return this.connected;
+  }
+
+  onGroupJoin(listener: (assignment: PartitionAssignment) => void): () => void {
+    return this.consumer.on(this.consumer.events.GROUP_JOIN, (event) => listener(event.payload.memberAssignment));
+  }
+}
+
+/** Header values as bytes; kafkajs gives a list when a name repeats, and the last one wins. */
+function headerBytes(headers: IHeaders | undefined): Record<string, Buffer> {
+  const result: Record<string, Buffer> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (last !== undefined) result[name] = Buffer.isBuffer(last) ? last : Buffer.from(last);
+  }
+  return result;
+}

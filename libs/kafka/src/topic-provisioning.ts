@@ -1,0 +1,13 @@
+import { createLogger } from '@oioo/config';
+import { type KafkaConfig } from './kafka-config';
+import { type TopicSpec } from './kafka-transport';
+import { createKafkaJsTransport } from './kafkajs-transport';
+
+/**
+ * Creates the catalogue's topics that the cluster does not have yet (topics are never auto-created),
+ * leaving existing ones untouched so it is safe on every start. Returns the names it created.
+ */
+export async function ensureTopics(config: KafkaConfig, topics: readonly TopicSpec[]): Promise<string[]> {
+  const transport = createKafkaJsTransport({ config, clientId: 'oioo-topic-provisioning', logger: createLogger('kafka-admin') });
+  return transport.createMissingTopics(topics);
+}
