@@ -16,11 +16,11 @@ const sandboxForbiddenImports = {
 };
 
 /** Which kinds of project may depend on which; specs may also use the testing library. */
-function moduleBoundaries({ inSpecs }) {
+function moduleBoundaries({ inSpecs, allow = [] }) {
   const extra = inSpecs ? ['type:testing'] : [];
   const rule = (sourceTag, allowed) => ({ sourceTag, onlyDependOnLibsWithTags: [...allowed, ...extra] });
   return {
-    allow: [],
+    allow,
     enforceBuildableLibDependency: false,
     depConstraints: [
       rule('type:contracts', ['type:contracts']),
@@ -31,6 +31,9 @@ function moduleBoundaries({ inSpecs }) {
       rule('type:testing', ['type:contracts', 'type:domain', 'type:platform', 'type:testing']),
       rule('type:worker', ['type:contracts', 'type:domain', 'type:platform', 'scope:sandbox']),
       rule('type:service', ['type:contracts', 'type:domain', 'type:platform', 'scope:sandbox']),
+      // The local stack's orchestration and the cross-service tests stand outside the product and may use all of it.
+      rule('type:infra', ['*']),
+      rule('type:test', ['*']),
     ],
   };
 }
@@ -54,6 +57,11 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inSpecs: true })] },
+  },
+  {
+    // Integration tests boot the real apps in-process; nothing else may import an app.
+    files: ['test/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inSpecs: true, allow: ['@oioo/identity', '@oioo/worker'] })] },
   },
   {
     files: ['workflows/*/src/**/*.ts'],

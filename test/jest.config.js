@@ -3,5 +3,5 @@ module.exports = {
   ...require('../jest.preset.js'),
   displayName: 'integration',
   roots: ['<rootDir>/test'],
-  testTimeout: 120_000,
+  setupFilesAfterEnv: ['<rootDir>/test/support/test-timeout.ts'],
 };

@@ -9,6 +9,8 @@ export interface RunOptions {
   hint: string;
   /** Streams each output line to the console with this prefix, for long downloads and builds. */
   echoPrefix?: string;
+  /** How many of the last output lines a failure shows (default 15). */
+  failureTailLines?: number;
 }
 
 /** Runs a command to completion and returns its stdout; on failure throws a StackError with the tail of its output. */
@@ -29,7 +31,7 @@ export function runCommand(command: string, args: readonly string[], options: Ru
     });
     child.on('close', (code) => {
       if (code === 0) resolvePromise(output);
-      else reject(new StackError(`${command} ${args.join(' ')} failed with exit code ${code}:\n${output.trim().split('\n').slice(-15).join('\n')}`, options.hint));
+      else reject(new StackError(`${command} ${args.join(' ')} failed with exit code ${code}:\n${output.trim().split('\n').slice(-(options.failureTailLines ?? 15)).join('\n')}`, options.hint));
     });
   });
 }

@@ -41,6 +41,7 @@ async function main(): Promise<number> {
           cwd: REPO_ROOT,
           env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
           hint: 'Fix the type or lint errors above; `npx nx run-many -t build lint` shows them all.',
+          failureTailLines: 300,
         });
         return true;
       } catch (error) {

@@ -22,7 +22,14 @@ export class ServicePlatformModule {
     return {
       module: ServicePlatformModule,
       imports: [
-        KafkaModule.forRoot({ clientId: options.service, ...(options.consumesEvents ? { groupId: options.service } : {}) }),
+        KafkaModule.forRoot({
+          clientId: options.service,
+          ...(options.consumesEvents ? { groupId: options.service } : {}),
+          // Matters only on a group's very first start (afterwards committed offsets rule): a new service
+          // reads the retained history rather than missing what agencies sent before it was deployed.
+          // Handlers are idempotent, so reading an event twice is harmless.
+          fromBeginning: true,
+        }),
         TemporalClientModule,
         HealthModule.forRoot({ service: options.service, imports: [TemporalClientModule], indicators: [KafkaHealthIndicator, TemporalHealthIndicator] }),
       ],

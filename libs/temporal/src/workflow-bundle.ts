@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Logger } from '@temporalio/common';
-import { bundleWorkflowCode, type BundleOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, bundleWorkflowCode, type BundleOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 /** Webpack configuration as the bundler hands it to `webpackConfigHook`. */
 type WebpackConfiguration = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
@@ -65,7 +65,7 @@ export interface WorkflowBundleInput {
   ignoreModules?: string[];
   /** Workflow interceptor modules; a prebuilt bundle ignores the worker's `interceptors.workflowModules`. */
   workflowInterceptorModules?: string[];
-  /** Where webpack's report goes; the SDK's default logs it at INFO. */
+  /** Where webpack's report goes; by default only its warnings and errors show (its INFO report is a page of module sizes). */
   logger?: Logger;
   /** Tsconfig whose `paths` become aliases; defaults to the monorepo's `tsconfig.base.json`. */
   tsconfigPath?: string;
@@ -78,7 +78,7 @@ export async function bundleWorkflowsForWorker(input: WorkflowBundleInput): Prom
     workflowsPath: input.workflowsPath,
     ignoreModules: input.ignoreModules,
     workflowInterceptorModules: input.workflowInterceptorModules,
-    logger: input.logger,
+    logger: input.logger ?? new DefaultLogger('WARN'),
     webpackConfigHook: (config) => withAliases(config, aliases),
   });
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
     workflowBundle: await cachedWorkflowBundle(require.resolve('./readmission-case.workflow')),
   });
   running = worker.run();
-});
+}, 60_000);
 
 afterAll(async () => {
   worker?.shutdown();

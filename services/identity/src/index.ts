@@ -1,0 +1,1 @@
+export { IdentityAppModule } from './app.module';
