@@ -25,5 +25,7 @@ module.exports = {
       },
     ],
   },
+  // Specs only: Jest's default pattern would also pick up entry points such as infra/stack/test.ts.
+  testMatch: ['**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -3,10 +3,10 @@ import { topicsToProvision } from '@oioo/contracts';
 import { ensureTopics, loadKafkaConfig } from '@oioo/kafka';
 import { step } from './console-progress';
 import { localCodecKeys } from './codec-keys';
-import { kafkaBrokers, startKafkaBroker } from './kafka-broker';
+import { kafkaBrokers, startKafkaBroker } from '../kafka/kafka-broker';
 import type { StackProfile } from './stack-profile';
 import type { SupervisedProcess } from './supervised-process';
-import { startTemporalDevServer, temporalAddress } from './temporal-dev-server';
+import { startTemporalDevServer, temporalAddress } from '../temporal/dev-server';
 
 /** The environment every component of a local stack runs with: where Temporal and Kafka are, and the codec keys. */
 export function stackEnvironment(profile: StackProfile): NodeJS.ProcessEnv {

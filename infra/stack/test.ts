@@ -3,7 +3,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { StackError, say, seconds, step } from './console-progress';
 import { stackEnvironment, startInfrastructure } from './local-stack';
-import { ToolPaths, provisionTools } from './provision';
+import { provisionTools } from './provision';
+import { ToolPaths } from './tool-paths';
 import { DATA_DIR, REPO_ROOT } from './repo-paths';
 import { runCommand } from './shell';
 import { acquireStackLock } from './stack-lock';
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
     await provisionTools();
     const staticChecks = step('check', 'type-checking and linting every project (nx run-many -t build lint)', async () => {
       try {
-        await runCommand(join(REPO_ROOT, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', 'lint', '--outputStyle=static', '--parallel=2'], {
+        await runCommand(join(REPO_ROOT, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', 'lint', '--outputStyle=static', '--parallel=2', ...(process.env['CI'] ? ['--skip-nx-cache'] : [])], {
           cwd: REPO_ROOT,
           env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
           hint: 'Fix the type or lint errors above; `npx nx run-many -t build lint` shows them all.',

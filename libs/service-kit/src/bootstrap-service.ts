@@ -28,7 +28,8 @@ function nestLogger(service: string): LoggerService {
  */
 export async function bootstrapService(service: string, appModule: Type<unknown>, env = process.env): Promise<INestApplication> {
   const http = parseConfig(service, httpConfigSchema, env);
-  const app = await NestFactory.create(appModule, { logger: nestLogger(service) });
+  // abortOnError off: a failing provider (a bad variable, say) rejects here, and runService reports it once, plainly.
+  const app = await NestFactory.create(appModule, { logger: nestLogger(service), abortOnError: false });
   app.enableShutdownHooks();
   await app.listen(http.HTTP_PORT, http.HTTP_HOST);
   createLogger(service).info('listening', { url: `http://${http.HTTP_HOST}:${http.HTTP_PORT}` });

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ToolPaths } from './provision';
-import { assertPortFree, isPortOpen, waitUntil } from './ports';
-import { runCommand } from './shell';
-import type { StackProfile } from './stack-profile';
-import { SupervisedProcess } from './supervised-process';
+import { ToolPaths } from '../stack/tool-paths';
+import { assertPortFree, isPortOpen, waitUntil } from '../stack/ports';
+import { runCommand } from '../stack/shell';
+import type { StackProfile } from '../stack/stack-profile';
+import { SupervisedProcess } from '../stack/supervised-process';
 
 /** Bootstrap address of the profile's broker. */
 export function kafkaBrokers(profile: StackProfile): string {

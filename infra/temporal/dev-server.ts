@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { searchAttributeRegistrations } from '@oioo/contracts';
-import { ToolPaths } from './provision';
-import { assertPortFree } from './ports';
-import { runCommand } from './shell';
-import { waitUntil } from './ports';
-import type { StackProfile } from './stack-profile';
-import { SupervisedProcess } from './supervised-process';
+import { ToolPaths } from '../stack/tool-paths';
+import { assertPortFree, waitUntil } from '../stack/ports';
+import { runCommand } from '../stack/shell';
+import type { StackProfile } from '../stack/stack-profile';
+import { SupervisedProcess } from '../stack/supervised-process';
 
 /** Address clients use to reach the profile's Temporal frontend. */
 export function temporalAddress(profile: StackProfile): string {
