@@ -1,25 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type Client } from '@temporalio/client';
 import { type ArrivalRecordedData, Topics, deadLetterTopicOf, readmissionWorkflowId } from '@oioo/contracts';
 import { DeadLetterHeaders, EventConsumer, type EventProducer } from '@oioo/kafka';
-import { createTemporalClient } from '@oioo/temporal';
 import { caseViewQuery } from '@oioo/workflows-readmission';
 import { IdentityAppModule } from '@oioo/identity';
 import { connectProducer, recordTopic } from '../support/kafka-clients';
-import { startPlatformWorkers } from '../support/platform-worker';
-import { eventually, stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
+import { useStackTemporal } from '../support/temporal-fixture';
+import { eventually, uniqueOpaqueId } from '../support/stack';
 
 let identity: INestApplication;
 let identityUrl: string;
-let workers: { stop(): Promise<void> };
-let client: Client;
+const stack = useStackTemporal();
 let producer: EventProducer;
 
 beforeAll(async () => {
-  workers = await startPlatformWorkers();
-  client = await createTemporalClient(stackTemporalConfig());
   producer = await connectProducer('test-border-force');
   identity = await NestFactory.create(IdentityAppModule, { logger: ['error', 'warn'] });
   identity.enableShutdownHooks();
@@ -31,8 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await identity?.close();
   await producer?.disconnect();
-  await client?.connection.close();
-  await workers?.stop();
 });
 
 function arrivalOf(caseId: string): ArrivalRecordedData {
@@ -51,7 +44,7 @@ function publishArrival(data: ArrivalRecordedData, eventId: string = randomUUID(
 }
 
 function caseView(caseId: string) {
-  return client.workflow.getHandle(readmissionWorkflowId(caseId)).query(caseViewQuery);
+  return stack.client.workflow.getHandle(readmissionWorkflowId(caseId)).query(caseViewQuery);
 }
 
 describe('arrival events through Kafka to readmission cases (real broker and server)', () => {
@@ -67,7 +60,7 @@ describe('arrival events through Kafka to readmission cases (real broker and ser
 
     const view = await eventually(() => caseView(data.caseId), (found) => found.state === 'awaiting-request');
     expect(view.arrivedAt).toBe(data.arrivedAt);
-    const described = await client.workflow.getHandle(readmissionWorkflowId(data.caseId)).describe();
+    const described = await stack.client.workflow.getHandle(readmissionWorkflowId(data.caseId)).describe();
     expect(described.searchAttributes['CaseKind']).toEqual(['readmission']);
     expect(described.searchAttributes['CaseState']).toEqual(['awaiting-request']);
   });
@@ -106,7 +99,7 @@ describe('arrival events through Kafka to readmission cases (real broker and ser
 
     const view = await eventually(() => caseView(data.caseId), (found) => found.timeline.some((entry) => entry.what === 'duplicate-arrival-ignored'));
     expect(view.timeline.filter((entry) => entry.what === 'arrival-recorded')).toHaveLength(1);
-    const runs = client.workflow.list({ query: `WorkflowId = '${readmissionWorkflowId(data.caseId)}'` });
+    const runs = stack.client.workflow.list({ query: `WorkflowId = '${readmissionWorkflowId(data.caseId)}'` });
     let count = 0;
     for await (const _ of runs) count += 1;
     expect(count).toBe(1);

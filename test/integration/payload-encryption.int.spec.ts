@@ -1,25 +1,13 @@
-import { type Client } from '@temporalio/client';
 import { type temporal } from '@temporalio/proto';
 import { TaskQueues, probeWorkflowId } from '@oioo/contracts';
-import { ENCRYPTED_ENCODING, createEncryptionCodec, createTemporalClient } from '@oioo/temporal';
+import { ENCRYPTED_ENCODING, createEncryptionCodec } from '@oioo/temporal';
 import { probeReplySignal, probeWorkflow } from '@oioo/workflows-platform';
-import { startPlatformWorkers } from '../support/platform-worker';
+import { useStackTemporal } from '../support/temporal-fixture';
 import { stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
 
 type Payload = temporal.api.common.v1.IPayload;
 
-let client: Client;
-let workers: { stop(): Promise<void> };
-
-beforeAll(async () => {
-  workers = await startPlatformWorkers();
-  client = await createTemporalClient(stackTemporalConfig());
-});
-
-afterAll(async () => {
-  await client?.connection.close();
-  await workers?.stop();
-});
+const stack = useStackTemporal();
 
 /** Every payload in a raw history event, wherever it sits (input, signal, result, ...). */
 function collectPayloads(node: unknown, found: Payload[] = []): Payload[] {
@@ -38,7 +26,7 @@ describe('payload encryption on the real server', () => {
   it('S3 a personal name in workflow input and signals is stored only as ciphertext in the server history', async () => {
     const name = 'Amira Haddad-Okonkwo';
     const workflowId = probeWorkflowId(uniqueOpaqueId('probe'));
-    const handle = await client.workflow.start(probeWorkflow, {
+    const handle = await stack.client.workflow.start(probeWorkflow, {
       taskQueue: TaskQueues.platform,
       workflowId,
       args: [{ probeId: `applicant ${name}`, replyTimeoutMs: 60_000 }],
@@ -47,7 +35,7 @@ describe('payload encryption on the real server', () => {
     await expect(handle.result()).resolves.toEqual({ nonce: name });
 
     // Read the history straight from the frontend, bypassing the client's codec, as an operator with DB access would.
-    const raw = await client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId } });
+    const raw = await stack.client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId } });
     const payloads = collectPayloads(raw.history?.events ?? []);
     expect(payloads.length).toBeGreaterThanOrEqual(3);
     const stored = Buffer.concat(payloads.map((payload) => Buffer.from(payload.data ?? new Uint8Array())));

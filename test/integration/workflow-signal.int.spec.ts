@@ -1,27 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type Client } from '@temporalio/client';
 import { TaskQueues, probeWorkflowId } from '@oioo/contracts';
-import { createTemporalClient } from '@oioo/temporal';
 import { probeReplySignal, probeWaitingQuery, probeWorkflow } from '@oioo/workflows-platform';
-import { startPlatformWorkers } from '../support/platform-worker';
-import { stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
+import { useStackTemporal } from '../support/temporal-fixture';
+import { uniqueOpaqueId } from '../support/stack';
 
-let client: Client;
-let workers: { stop(): Promise<void> };
-
-beforeAll(async () => {
-  workers = await startPlatformWorkers();
-  client = await createTemporalClient(stackTemporalConfig());
-});
-
-afterAll(async () => {
-  await client?.connection.close();
-  await workers?.stop();
-});
+const stack = useStackTemporal();
 
 describe('Temporal dev server (real)', () => {
   it('a workflow started by the client waits for its signal, then completes with what the signal carried', async () => {
-    const handle = await client.workflow.start(probeWorkflow, {
+    const handle = await stack.client.workflow.start(probeWorkflow, {
       taskQueue: TaskQueues.platform,
       workflowId: probeWorkflowId(uniqueOpaqueId('probe')),
       args: [{ probeId: 'integration', replyTimeoutMs: 60_000 }],

@@ -1,30 +1,19 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { TaskQueues, probeWorkflowId } from '@oioo/contracts';
-import { cachedWorkflowBundle, startTimeSkippingEnvironment } from '@oioo/testing';
+import { type TimeSkippingWorker, startTimeSkippingWorker } from '@oioo/testing';
 import { probeReplySignal, probeWaitingQuery } from './definitions';
 import { probeWorkflow } from './probe.workflow';
 
 let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
+let testWorker: TimeSkippingWorker;
 
 beforeAll(async () => {
-  env = await startTimeSkippingEnvironment();
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TaskQueues.platform,
-    workflowBundle: await cachedWorkflowBundle(require.resolve('./probe.workflow')),
-  });
-  running = worker.run();
+  testWorker = await startTimeSkippingWorker({ taskQueue: TaskQueues.platform, workflowsPath: require.resolve('./probe.workflow') });
+  env = testWorker.env;
 }, 60_000);
 
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+afterAll(() => testWorker?.stop());
 
 describe('probe workflow (time-skipping)', () => {
   it('returns the nonce its reply signal carried', async () => {

@@ -1,32 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { type ArrivalRecordedData, TaskQueues, readmissionWorkflowId } from '@oioo/contracts';
-import { cachedWorkflowBundle, startTimeSkippingEnvironment } from '@oioo/testing';
+import { type TimeSkippingWorker, startTimeSkippingWorker } from '@oioo/testing';
 import { arrivalRecordedSignal, caseViewQuery } from './definitions';
 import { readmissionCaseWorkflow } from './readmission-case.workflow';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
+let testWorker: TimeSkippingWorker;
 let sequence = 0;
 
 beforeAll(async () => {
-  env = await startTimeSkippingEnvironment();
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TaskQueues.readmission,
-    workflowBundle: await cachedWorkflowBundle(require.resolve('./readmission-case.workflow')),
-  });
-  running = worker.run();
+  testWorker = await startTimeSkippingWorker({ taskQueue: TaskQueues.readmission, workflowsPath: require.resolve('./readmission-case.workflow') });
+  env = testWorker.env;
 }, 60_000);
 
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+afterAll(() => testWorker?.stop());
 
 /** A fresh opaque case id per test, so cases never collide on the shared server. */
 function nextCaseId(): string {

@@ -1,32 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { type ArrivalRecordedData, type EventEnvelope, TaskQueues, readmissionWorkflowId } from '@oioo/contracts';
-import { cachedWorkflowBundle, startTimeSkippingEnvironment } from '@oioo/testing';
+import { type TimeSkippingWorker, startTimeSkippingWorker } from '@oioo/testing';
 import { caseViewQuery } from '@oioo/workflows-readmission';
 import { ArrivalIntake } from './arrival-intake.service';
 
 let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
+let testWorker: TimeSkippingWorker;
 let intake: ArrivalIntake;
 
 beforeAll(async () => {
-  env = await startTimeSkippingEnvironment();
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TaskQueues.readmission,
-    workflowBundle: await cachedWorkflowBundle(require.resolve('@oioo/workflows-readmission')),
-  });
-  running = worker.run();
+  testWorker = await startTimeSkippingWorker({ taskQueue: TaskQueues.readmission, workflowsPath: require.resolve('@oioo/workflows-readmission') });
+  env = testWorker.env;
   intake = new ArrivalIntake(env.client);
 }, 60_000);
 
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+afterAll(() => testWorker?.stop());
 
 function arrivalEvent(caseId: string, crossingEvidence: ArrivalRecordedData['crossingEvidence']): EventEnvelope<ArrivalRecordedData> {
   const at = new Date().toISOString();
