@@ -55,7 +55,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts'],
+    // Specs and the helpers beside them run in Jest, outside the workflow sandbox.
+    files: ['**/*.spec.ts', '**/test-support/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inSpecs: true })] },
   },
   {
@@ -65,7 +66,7 @@ export default tseslint.config(
   },
   {
     files: ['workflows/*/src/**/*.ts'],
-    ignores: ['workflows/worker/**', '**/*.spec.ts'],
+    ignores: ['workflows/worker/**', '**/*.spec.ts', '**/test-support/**'],
     rules: { 'no-restricted-imports': ['error', sandboxForbiddenImports] },
   },
 );

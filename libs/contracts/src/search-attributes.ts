@@ -17,6 +17,10 @@ export const SearchAttributes = {
   onHold: defineSearchAttributeKey('OnHold', SearchAttributeType.BOOL),
   /** The person was returned under the scheme before and came back (R11). */
   reEntry: defineSearchAttributeKey('ReEntry', SearchAttributeType.BOOL),
+  /** France did not reply by its deadline and the case went to the liaison desk (R4). */
+  escalated: defineSearchAttributeKey('Escalated', SearchAttributeType.BOOL),
+  /** The three-month target from arrival to transfer has passed (R6). */
+  targetBreached: defineSearchAttributeKey('TargetBreached', SearchAttributeType.BOOL),
 } as const;
 
 /** How the Temporal CLI and operator API spell each search attribute type. */

@@ -1,96 +1,189 @@
-import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { type ArrivalRecordedData, TaskQueues, readmissionWorkflowId } from '@oioo/contracts';
+import { TaskQueues } from '@oioo/contracts';
 import { type TimeSkippingWorker, startTimeSkippingWorker } from '@oioo/testing';
-import { arrivalRecordedSignal, caseViewQuery } from './definitions';
-import { readmissionCaseWorkflow } from './readmission-case.workflow';
+import { CaseDriver, PROPOSER, arrivalOf, commandId, nextCaseId } from './test-support/case-driver';
+import { FakeReadmissionServices } from './test-support/fake-readmission-services';
+import { rejectionType } from './test-support/rejections';
+import { confirmHandoverUpdate, decideSelectionUpdate, recordBoardingUpdate, recordScreeningUpdate } from './definitions';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const services = new FakeReadmissionServices();
 let env: TestWorkflowEnvironment;
 let testWorker: TimeSkippingWorker;
-let sequence = 0;
 
 beforeAll(async () => {
-  testWorker = await startTimeSkippingWorker({ taskQueue: TaskQueues.readmission, workflowsPath: require.resolve('./readmission-case.workflow') });
+  testWorker = await startTimeSkippingWorker({
+    taskQueue: TaskQueues.readmission,
+    workflowsPath: require.resolve('./readmission-case.workflow'),
+    activities: services.activities(),
+  });
   env = testWorker.env;
 }, 60_000);
 
 afterAll(() => testWorker?.stop());
 
-/** A fresh opaque case id per test, so cases never collide on the shared server. */
-function nextCaseId(): string {
-  sequence += 1;
-  return `case_TS${Date.now().toString(36)}${String(sequence).padStart(4, '0')}`;
+async function openCase(arrivedAgoMs = 0, overrides = {}) {
+  const caseId = nextCaseId();
+  const now = await env.currentTimeMs();
+  return CaseDriver.open(env.client, arrivalOf(caseId, new Date(now - arrivedAgoMs), overrides));
 }
 
-function arrival(caseId: string, arrivedAt: Date, overrides: Partial<ArrivalRecordedData> = {}): ArrivalRecordedData {
-  return {
-    caseId,
-    personId: `per_${caseId.slice(5)}`,
-    arrivedAt: arrivedAt.toISOString(),
-    route: 'claimed-protection',
-    departedFrom: 'FR',
-    crossingEvidence: [{ kind: 'interception-record', reference: 'INT-2025-0001' }],
-    ...overrides,
-  };
-}
-
-async function openCase(data: ArrivalRecordedData) {
-  return env.client.workflow.signalWithStart(readmissionCaseWorkflow, {
-    taskQueue: TaskQueues.readmission,
-    workflowId: readmissionWorkflowId(data.caseId),
-    args: [{ caseId: data.caseId }],
-    signal: arrivalRecordedSignal,
-    signalArgs: [{ eventId: randomUUID(), arrival: data }],
-  });
-}
-
-describe('readmission case workflow (time-skipping)', () => {
+describe('readmission case workflow: opening and R3', () => {
   it('R3 request not sent within 14 days → case leaves the pilot for the domestic process', async () => {
-    const caseId = nextCaseId();
-    const startedAt = await env.currentTimeMs();
-    const handle = await openCase(arrival(caseId, new Date(startedAt)));
+    const started = await env.currentTimeMs();
+    const driver = await openCase();
 
-    const result = await handle.result();
+    const result = await driver.handle.result();
 
-    expect(result).toEqual({ caseId, outcome: 'out-of-time', reason: expect.stringContaining('R3') });
-    const skipped = (await env.currentTimeMs()) - startedAt;
+    expect(result).toEqual({ caseId: driver.caseId, outcome: 'out-of-time', reason: expect.stringContaining('R3') });
+    const skipped = (await env.currentTimeMs()) - started;
     expect(skipped).toBeGreaterThanOrEqual(14 * DAY_MS);
     expect(skipped).toBeLessThan(15 * DAY_MS);
   });
 
   it('R3 deadline counts from the arrival time in the event, not from when the case started', async () => {
-    const caseId = nextCaseId();
     const now = await env.currentTimeMs();
-    const handle = await openCase(arrival(caseId, new Date(now - 10 * DAY_MS)));
+    const driver = await openCase(10 * DAY_MS);
 
-    const view = await handle.query(caseViewQuery);
-    expect(view.requestDeadline).toBe(new Date(now + 4 * DAY_MS).toISOString());
-    await handle.result();
-    const skipped = (await env.currentTimeMs()) - now;
-    expect(skipped).toBeGreaterThanOrEqual(4 * DAY_MS);
-    expect(skipped).toBeLessThan(5 * DAY_MS);
+    const view = await driver.view();
+    expect(view.requestDeadline).toBe(new Date(new Date(view.arrivedAt as string).getTime() + 14 * DAY_MS).toISOString());
+    expect(view.nextDeadline).toEqual({ rule: 'R3', at: view.requestDeadline });
+    await driver.handle.result();
+    expect((await env.currentTimeMs()) - now).toBeLessThan(5 * DAY_MS);
+  });
+
+  it('R3 deadline keeps running through the caseworker steps: a case still in review at day 14 is out of time', async () => {
+    const driver = await openCase();
+    await driver.screenAsAdult();
+    await driver.selectAndDetain();
+    await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'out-of-time' });
+    expect(services.callsFor(driver.caseId).requests).toHaveLength(0);
   });
 
   it('R1 an arrival with no crossing evidence is excluded at once', async () => {
-    const caseId = nextCaseId();
-    const handle = await openCase(arrival(caseId, new Date(await env.currentTimeMs()), { crossingEvidence: [] }));
-
-    await expect(handle.result()).resolves.toEqual({ caseId, outcome: 'excluded', reason: expect.stringContaining('R1') });
-    const view = await handle.query(caseViewQuery);
-    expect(view.timeline.map((entry) => entry.what)).toEqual(['arrival-recorded', 'state:excluded']);
+    const driver = await openCase(0, { crossingEvidence: [] });
+    await expect(driver.handle.result()).resolves.toEqual({ caseId: driver.caseId, outcome: 'excluded', reason: expect.stringContaining('R1') });
   });
 
   it('a duplicate arrival signal is noted on the timeline and opens nothing new', async () => {
-    const caseId = nextCaseId();
-    const data = arrival(caseId, new Date(await env.currentTimeMs()));
-    const handle = await openCase(data);
-    await openCase(data);
+    const driver = await openCase();
+    const again = await CaseDriver.open(env.client, arrivalOf(driver.caseId, new Date((await driver.view()).arrivedAt as string)));
 
-    const view = await handle.query(caseViewQuery);
-    expect(view.state).toBe('awaiting-request');
+    const view = await again.view();
+    expect(view.state).toBe('screening');
     expect(view.timeline.filter((entry) => entry.what === 'duplicate-arrival-ignored')).toHaveLength(1);
     expect(view.timeline.filter((entry) => entry.what === 'arrival-recorded')).toHaveLength(1);
-    await handle.terminate('test finished');
+    await driver.handle.terminate('test finished');
+  });
+
+  it('R11 a re-entry flagged by identity at arrival is shown on the case and as a search attribute', async () => {
+    const caseId = nextCaseId();
+    const driver = await CaseDriver.open(env.client, arrivalOf(caseId, new Date(await env.currentTimeMs())), {
+      screening: { reEntry: true, previousCaseId: 'case_EARLIER000001', enrolmentReference: 'enr-1' },
+    });
+    const view = await driver.view();
+    expect(view.reEntry).toBe(true);
+    expect(view.timeline.map((entry) => entry.what)).toContain('flagged-re-entry');
+    const described = await driver.handle.describe();
+    expect(described.searchAttributes['ReEntry']).toEqual([true]);
+    await driver.handle.terminate('test finished');
+  });
+});
+
+describe('readmission case workflow: a case from arrival to handover', () => {
+  it('R8 R9 R11 walks every stage to transfer: notice of at least 5 days, booking, R5 check, boarding, handover, returns register', async () => {
+    const driver = await openCase();
+    await driver.driveToAwaitingReply();
+    const calls = () => services.callsFor(driver.caseId);
+    expect(calls().requests).toEqual([expect.objectContaining({ requestNumber: 1, idempotencyKey: `readmission:${driver.caseId}:request:1` })]);
+    // R12: the request carries identity, biometric reference and crossing evidence, never claim content.
+    expect(Object.keys(calls().requests[0] ?? {}).sort()).toEqual(
+      ['arrivedAt', 'biometricReference', 'caseId', 'crossingEvidence', 'idempotencyKey', 'personId', 'requestNumber'].sort(),
+    );
+
+    await driver.franceReplies('accepted');
+    const servedAt = await env.currentTimeMs();
+    await driver.serveRemovalDirections();
+    const booked = await driver.waitForState('movement-booked');
+    expect(new Date(calls().bookings[0]?.notBefore as string).getTime()).toBeGreaterThanOrEqual(servedAt + 5 * DAY_MS);
+    expect(booked.nextDeadline?.rule).toBe('R5');
+
+    // Time passes to the pre-transfer check, which finds nothing pending.
+    await env.sleep(new Date(booked.movement?.departsAt as string).getTime() - (await env.currentTimeMs()) - 60 * 60 * 1000);
+    await driver.waitForState('cleared-for-transfer');
+    const movementId = booked.movement?.movementId as string;
+    await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId, outcome: 'boarded' }] });
+    const handover = await driver.handle.executeUpdate(confirmHandoverUpdate, {
+      args: [{ commandId: commandId(), movementId, handoverReference: 'fr-ho-1', confirmedAt: new Date(await env.currentTimeMs()).toISOString() }],
+    });
+
+    expect(handover).toEqual({ state: 'transferred' });
+    await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'transferred' });
+    expect(calls().returns).toEqual([expect.objectContaining({ personId: `per_${driver.caseId.slice(5)}`, handoverReference: 'fr-ho-1' })]);
+  });
+
+  it('R9 a no-show sends the case back to be rescheduled on a new movement', async () => {
+    const driver = await openCase();
+    await driver.driveToAwaitingReply();
+    await driver.franceReplies('accepted');
+    await driver.serveRemovalDirections();
+    const booked = await driver.waitForState('movement-booked');
+    await env.sleep(new Date(booked.movement?.departsAt as string).getTime() - (await env.currentTimeMs()) - 60 * 60 * 1000);
+    await driver.waitForState('cleared-for-transfer');
+
+    await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId: booked.movement?.movementId as string, outcome: 'no-show' }] });
+
+    const rebooked = await driver.waitForState('movement-booked');
+    expect(rebooked.movement?.movementId).not.toBe(booked.movement?.movementId);
+    expect(services.callsFor(driver.caseId).bookings.map((booking) => booking.bookingNumber)).toEqual([1, 2]);
+    await driver.handle.terminate('test finished');
+  });
+});
+
+describe('readmission case workflow: caseworker steps', () => {
+  it('a repeated command id returns the first result and changes nothing', async () => {
+    const driver = await openCase();
+    const command = { commandId: commandId(), actor: PROPOSER, age: 'adult' as const, vulnerabilities: [] };
+    const first = await driver.handle.executeUpdate(recordScreeningUpdate, { args: [command] });
+    const again = await driver.handle.executeUpdate(recordScreeningUpdate, { args: [command] });
+
+    expect(again).toEqual(first);
+    expect((await driver.view()).timeline.filter((entry) => entry.what === 'screened')).toHaveLength(1);
+    await driver.handle.terminate('test finished');
+  });
+
+  it('a command id reused for a different step is refused', async () => {
+    const driver = await openCase();
+    const id = commandId();
+    await driver.handle.executeUpdate(recordScreeningUpdate, { args: [{ commandId: id, actor: PROPOSER, age: 'adult', vulnerabilities: [] }] });
+    const type = await rejectionType(driver.handle.executeUpdate(decideSelectionUpdate, { args: [{ commandId: id, actor: PROPOSER, selected: true, reason: 'x' }] }));
+    expect(type).toBe('COMMAND_ID_REUSED');
+    await driver.handle.terminate('test finished');
+  });
+
+  it('a step that does not fit the state is refused with a reason, and the case is unchanged', async () => {
+    const driver = await openCase();
+    const before = await driver.view();
+    const type = await rejectionType(driver.handle.executeUpdate(decideSelectionUpdate, { args: [{ commandId: commandId(), actor: PROPOSER, selected: true, reason: 'x' }] }));
+    expect(type).toBe('INVALID_STATE');
+    expect(await driver.view()).toEqual(before);
+    await driver.handle.terminate('test finished');
+  });
+
+  it('a step without an authorised actor id is refused as invalid input', async () => {
+    const driver = await openCase();
+    const type = await rejectionType(
+      driver.handle.executeUpdate(recordScreeningUpdate, { args: [{ commandId: commandId(), actor: 'Jane Smith', age: 'adult', vulnerabilities: [] }] }),
+    );
+    expect(type).toBe('INVALID_INPUT');
+    await driver.handle.terminate('test finished');
+  });
+
+  it('a step on a case whose workflow has completed is refused by the server, and the result stands', async () => {
+    const driver = await openCase(0, { crossingEvidence: [] });
+    await driver.handle.result();
+    await expect(driver.screenAsAdult()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'excluded' });
   });
 });

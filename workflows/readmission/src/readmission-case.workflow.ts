@@ -1,77 +1,207 @@
-import { condition, setHandler, sleep, upsertSearchAttributes } from '@temporalio/workflow';
-import { SearchAttributes } from '@oioo/contracts';
-import { assessArrivalScope, requestDeadline } from '@oioo/domain';
 import {
-  type ArrivalRecordedSignalInput,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { type UpdateDefinition } from '@temporalio/common';
+import { SearchAttributes } from '@oioo/contracts';
+import { DEFAULT_READMISSION_POLICY } from '@oioo/domain';
+import * as commands from './case-commands';
+import { type CaseCommand, checkCommand, runCommand } from './case-commands';
+import { bookingCancelled, movementBooked, placeHold, releaseHold, requestSent, transferBarsChecked } from './case-facts';
+import { type CaseSnapshot, applyClock, isClosed, nextAction, openCase, recordArrival, resultOf, viewOf } from './case-state';
+import {
   type ReadmissionCaseInput,
   type ReadmissionCaseResult,
-  type ReadmissionCaseState,
-  type ReadmissionCaseView,
-  type ReadmissionOutcome,
+  type StepResult,
   arrivalRecordedSignal,
   caseViewQuery,
+  confirmHandoverUpdate,
+  decideSelectionUpdate,
+  legalHoldPlacedSignal,
+  legalHoldReleasedSignal,
+  proposeInadmissibilityUpdate,
+  proposeRemovalDirectionsUpdate,
+  recordAgeAssessmentUpdate,
+  recordBoardingUpdate,
+  recordDetentionUpdate,
+  recordFranceReplyUpdate,
+  recordScreeningUpdate,
+  reviewInadmissibilityUpdate,
+  reviewRemovalDirectionsUpdate,
+  submitCorrectedRequestUpdate,
 } from './definitions';
+import type { ReadmissionActivities } from './readmission.activities';
+
+/** Calls to the services retry with backoff until they succeed: the case's own deadlines, not a retry limit, decide when it is too late. */
+const services = proxyActivities<ReadmissionActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** Continue-as-new well before Temporal's 10,000-event warning, so months-long cases keep small histories. */
+const HISTORY_EVENTS_LIMIT = 4000;
 
 /**
- * One readmission case, one person: opened by Border Force's arrival record and driven by deadlines
- * that count from the arrival time in the event, not from when this workflow happened to start.
+ * One readmission case, one person, from Border Force's arrival record to handover in France or
+ * another end state. Facts arrive as signals and updates and change the case snapshot; the loop
+ * below applies the deadlines (which count from the arrival time in the event, not from when this
+ * workflow started), then does the next thing the snapshot calls for, or sleeps until news or the
+ * next deadline. The rules themselves live in pure functions (case-state, case-commands, case-facts).
  */
 export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Promise<ReadmissionCaseResult> {
-  const view: ReadmissionCaseView = { caseId: input.caseId, state: 'awaiting-arrival', timeline: [] };
-  let arrival: ArrivalRecordedSignalInput | undefined;
-
-  const record = (what: string, by: string, why: string, evidence: string[] = []) => {
-    view.timeline.push({ at: new Date().toISOString(), what, by, why, evidence });
-  };
-  const moveTo = (state: ReadmissionCaseState, by: string, why: string, evidence: string[] = []) => {
-    view.state = state;
-    record(`state:${state}`, by, why, evidence);
-    upsertSearchAttributes([{ key: SearchAttributes.caseState, value: state }]);
-  };
-  const finish = (outcome: ReadmissionOutcome, reason: string): ReadmissionCaseResult => {
-    moveTo(outcome, 'workflow', reason);
-    view.outcomeReason = reason;
-    upsertSearchAttributes([
-      { key: SearchAttributes.nextDeadline, value: null },
-      { key: SearchAttributes.nextDeadlineRule, value: null },
-    ]);
-    return { caseId: input.caseId, outcome, reason };
+  const { workflowId } = workflowInfo();
+  const snapshot: CaseSnapshot = input.carried ?? openCase(input.caseId, { ...DEFAULT_READMISSION_POLICY, ...input.policy });
+  // Bumped by every signal and update, so a waiting loop wakes to reconsider the case.
+  let changes = 0;
+  const changed = () => {
+    changes += 1;
   };
 
   setHandler(arrivalRecordedSignal, (signal) => {
-    // Agencies resend events; the first arrival opens the case and later copies are only noted.
-    if (arrival) {
-      record('duplicate-arrival-ignored', 'system:uk-border-force', `event ${signal.eventId} repeats the arrival already recorded`);
-      return;
-    }
-    arrival = signal;
+    recordArrival(snapshot, signal, new Date());
+    changed();
   });
-  setHandler(caseViewQuery, () => view);
-  upsertSearchAttributes([
-    { key: SearchAttributes.caseKind, value: 'readmission' },
-    { key: SearchAttributes.caseState, value: view.state },
-  ]);
+  setHandler(legalHoldPlacedSignal, (signal) => {
+    placeHold(snapshot, signal, new Date());
+    changed();
+  });
+  setHandler(legalHoldReleasedSignal, (signal) => {
+    releaseHold(snapshot, signal, new Date());
+    changed();
+  });
+  setHandler(caseViewQuery, () => viewOf(snapshot));
+  const handleStep = <Input extends { commandId: string }>(update: UpdateDefinition<StepResult, [Input]>, command: CaseCommand<Input>) =>
+    setHandler(
+      update,
+      (step) => {
+        const result = runCommand(snapshot, command, step, new Date());
+        changed();
+        return result;
+      },
+      { validator: (step) => checkCommand(snapshot, command, step, new Date()) },
+    );
+  handleStep(recordScreeningUpdate, commands.recordScreening);
+  handleStep(recordAgeAssessmentUpdate, commands.recordAgeAssessment);
+  handleStep(decideSelectionUpdate, commands.decideSelection);
+  handleStep(recordDetentionUpdate, commands.recordDetention);
+  handleStep(proposeInadmissibilityUpdate, commands.proposeInadmissibility);
+  handleStep(reviewInadmissibilityUpdate, commands.reviewInadmissibility);
+  handleStep(submitCorrectedRequestUpdate, commands.submitCorrectedRequest);
+  handleStep(proposeRemovalDirectionsUpdate, commands.proposeRemovalDirections);
+  handleStep(reviewRemovalDirectionsUpdate, commands.reviewRemovalDirections);
+  handleStep(recordFranceReplyUpdate, commands.recordFranceReply);
+  handleStep(recordBoardingUpdate, commands.recordBoarding);
+  handleStep(confirmHandoverUpdate, commands.confirmHandover);
 
-  await condition(() => arrival !== undefined);
-  const { arrival: facts, eventId } = arrival as ArrivalRecordedSignalInput;
-  view.arrivedAt = facts.arrivedAt;
-  record('arrival-recorded', 'system:uk-border-force', `small-boat arrival by route ${facts.route}`, [
-    `event:${eventId}`,
-    ...facts.crossingEvidence.map((item) => `${item.kind}:${item.reference}`),
-  ]);
+  let published = '';
+  const publishSearchAttributes = () => {
+    const view = viewOf(snapshot);
+    const attributes = {
+      state: view.state,
+      onHold: view.onHold,
+      reEntry: view.reEntry,
+      escalated: view.escalated,
+      targetBreached: view.targetBreached,
+      deadline: view.nextDeadline ?? null,
+    };
+    // Upserts only on change: each one is a history event, and cases live for months.
+    const fingerprint = JSON.stringify(attributes);
+    if (fingerprint === published) return;
+    published = fingerprint;
+    upsertSearchAttributes([
+      { key: SearchAttributes.caseKind, value: 'readmission' },
+      { key: SearchAttributes.caseState, value: attributes.state },
+      { key: SearchAttributes.onHold, value: attributes.onHold },
+      { key: SearchAttributes.reEntry, value: attributes.reEntry },
+      { key: SearchAttributes.escalated, value: attributes.escalated },
+      { key: SearchAttributes.targetBreached, value: attributes.targetBreached },
+      { key: SearchAttributes.nextDeadline, value: attributes.deadline ? new Date(attributes.deadline.at) : null },
+      { key: SearchAttributes.nextDeadlineRule, value: attributes.deadline?.rule ?? null },
+    ]);
+  };
 
-  const scope = assessArrivalScope({ departedFrom: facts.departedFrom, crossingEvidenceCount: facts.crossingEvidence.length });
-  if (!scope.inScope) return finish('excluded', scope.reason);
+  while (!isClosed(snapshot)) {
+    applyClock(snapshot, new Date());
+    publishSearchAttributes();
+    if (isClosed(snapshot)) break;
+    const action = nextAction(snapshot, new Date());
+    switch (action.kind) {
+      case 'send-request': {
+        const arrival = snapshot.arrival as NonNullable<CaseSnapshot['arrival']>;
+        const result = await services.sendReadmissionRequest({
+          caseId: snapshot.caseId,
+          personId: arrival.data.personId,
+          biometricReference: arrival.screening?.enrolmentReference ?? `arrival-event:${arrival.eventId}`,
+          crossingEvidence: arrival.data.crossingEvidence,
+          arrivedAt: arrival.data.arrivedAt,
+          requestNumber: snapshot.requestsSent + 1,
+          idempotencyKey: `${workflowId}:request:${snapshot.requestsSent + 1}`,
+        });
+        // A case closed while the call was in flight (a claim upheld, say) keeps its end state.
+        if (!isClosed(snapshot)) requestSent(snapshot, result, new Date());
+        break;
+      }
+      case 'book-movement': {
+        const booking = await services.bookMovement({
+          caseId: snapshot.caseId,
+          notBefore: action.notBefore.toISOString(),
+          bookingNumber: snapshot.bookingsMade + 1,
+          idempotencyKey: `${workflowId}:booking:${snapshot.bookingsMade + 1}`,
+        });
+        movementBooked(snapshot, booking, new Date());
+        break;
+      }
+      case 'cancel-booking': {
+        const movementId = snapshot.movement?.movementId as string;
+        await services.cancelBooking({ caseId: snapshot.caseId, movementId, reason: action.reason, idempotencyKey: `${workflowId}:cancel:${movementId}` });
+        bookingCancelled(snapshot, action.reason, new Date());
+        break;
+      }
+      case 'check-transfer-bars': {
+        // R5 is read from the legal-review service's current view, at the last moment, not from a copy taken earlier.
+        const personId = (snapshot.arrival as NonNullable<CaseSnapshot['arrival']>).data.personId;
+        const result = await services.checkTransferBars({ caseId: snapshot.caseId, personId });
+        if (!isClosed(snapshot) && snapshot.state === 'movement-booked') transferBarsChecked(snapshot, result.pending, new Date());
+        break;
+      }
+      case 'wait': {
+        const seen = changes;
+        if (action.until) await condition(() => changes !== seen, Math.max(action.until.getTime() - Date.now(), 1));
+        else await condition(() => changes !== seen);
+        break;
+      }
+    }
+    await continueAsNewIfLong(input, snapshot);
+  }
 
-  const deadline = requestDeadline(new Date(facts.arrivedAt));
-  view.requestDeadline = deadline.toISOString();
-  moveTo('awaiting-request', 'workflow', 'R1: in scope; R3: the request to France is due within 14 days of arrival');
-  upsertSearchAttributes([
-    { key: SearchAttributes.nextDeadline, value: deadline },
-    { key: SearchAttributes.nextDeadlineRule, value: 'R3' },
-  ]);
+  // A booking made while the case was ending is given back, so a closed case never holds a seat.
+  if (snapshot.movement && snapshot.outcome?.outcome !== 'transferred') {
+    const { movementId } = snapshot.movement;
+    await services.cancelBooking({ caseId: snapshot.caseId, movementId, reason: `case ended: ${snapshot.state}`, idempotencyKey: `${workflowId}:cancel:${movementId}` });
+  }
+  if (snapshot.outcome?.outcome === 'transferred' && snapshot.handover) {
+    // R11: the returned person's biometrics enter the register of returns under the scheme.
+    await services.registerReturn({
+      caseId: snapshot.caseId,
+      personId: (snapshot.arrival as NonNullable<CaseSnapshot['arrival']>).data.personId,
+      handoverReference: snapshot.handover.reference,
+      idempotencyKey: `${workflowId}:register-return`,
+    });
+  }
+  publishSearchAttributes();
+  await condition(allHandlersFinished);
+  return resultOf(snapshot);
+}
 
-  // A durable timer to the deadline computed from the arrival time: a case opened late gets only what is left.
-  await sleep(Math.max(deadline.getTime() - Date.now(), 0));
-  return finish('out-of-time', 'R3: no readmission request reached France within 14 days of arrival; the case goes to the domestic asylum process');
+/** Starts a fresh run carrying the snapshot once the history grows long; handlers finish first so no step is lost. */
+async function continueAsNewIfLong(input: ReadmissionCaseInput, snapshot: CaseSnapshot): Promise<void> {
+  const info = workflowInfo();
+  if (!info.continueAsNewSuggested && info.historyLength < HISTORY_EVENTS_LIMIT) return;
+  await condition(allHandlersFinished);
+  await continueAsNew<typeof readmissionCaseWorkflow>({ caseId: input.caseId, carried: snapshot });
 }

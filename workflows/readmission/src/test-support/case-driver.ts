@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { type Client, type WorkflowHandle } from '@temporalio/client';
+import { type ArrivalRecordedData, TaskQueues, readmissionWorkflowId } from '@oioo/contracts';
+import type { ReadmissionPolicy } from '@oioo/domain';
+import {
+  type ArrivalScreening,
+  arrivalRecordedSignal,
+  caseViewQuery,
+  decideSelectionUpdate,
+  proposeInadmissibilityUpdate,
+  proposeRemovalDirectionsUpdate,
+  recordDetentionUpdate,
+  recordFranceReplyUpdate,
+  recordScreeningUpdate,
+  reviewInadmissibilityUpdate,
+  reviewRemovalDirectionsUpdate,
+} from '../definitions';
+import { readmissionCaseWorkflow } from '../readmission-case.workflow';
+
+/** Two different authorised people, for S1. */
+export const PROPOSER = 'cw_PROPOSER0001';
+export const APPROVER = 'cw_APPROVER0002';
+
+let sequence = 0;
+
+/** A fresh opaque case id, so cases never collide on a shared server. */
+export function nextCaseId(): string {
+  sequence += 1;
+  return `case_T${Date.now().toString(36).toUpperCase()}${String(sequence).padStart(5, '0')}`;
+}
+
+/** A command id for one caseworker step. */
+export function commandId(): string {
+  return randomUUID();
+}
+
+/** An in-scope arrival at the given time, with overrides. */
+export function arrivalOf(caseId: string, arrivedAt: Date, overrides: Partial<ArrivalRecordedData> = {}): ArrivalRecordedData {
+  return {
+    caseId,
+    personId: `per_${caseId.slice(5)}`,
+    arrivedAt: arrivedAt.toISOString(),
+    route: 'claimed-protection',
+    departedFrom: 'FR',
+    crossingEvidence: [{ kind: 'interception-record', reference: 'INT-2025-0001' }],
+    ...overrides,
+  };
+}
+
+/** A readmission case, handled as a caseworker, the identity service and the legal-review service would. */
+export class CaseDriver {
+  constructor(
+    readonly client: Client,
+    readonly handle: WorkflowHandle<typeof readmissionCaseWorkflow>,
+    readonly caseId: string,
+  ) {}
+
+  /** Opens a case through signal-with-start, as the identity service does for an arrival event. */
+  static async open(
+    client: Client,
+    arrival: ArrivalRecordedData,
+    options: { screening?: ArrivalScreening; policy?: Partial<ReadmissionPolicy> } = {},
+  ): Promise<CaseDriver> {
+    const handle = await client.workflow.signalWithStart(readmissionCaseWorkflow, {
+      taskQueue: TaskQueues.readmission,
+      workflowId: readmissionWorkflowId(arrival.caseId),
+      args: [{ caseId: arrival.caseId, ...(options.policy ? { policy: options.policy } : {}) }],
+      signal: arrivalRecordedSignal,
+      signalArgs: [{ eventId: randomUUID(), arrival, ...(options.screening ? { screening: options.screening } : {}) }],
+    });
+    return new CaseDriver(client, handle, arrival.caseId);
+  }
+
+  view() {
+    return this.handle.query(caseViewQuery);
+  }
+
+  screenAsAdult() {
+    return this.handle.executeUpdate(recordScreeningUpdate, { args: [{ commandId: commandId(), actor: PROPOSER, age: 'adult', vulnerabilities: [] }] });
+  }
+
+  async selectAndDetain() {
+    await this.handle.executeUpdate(decideSelectionUpdate, { args: [{ commandId: commandId(), actor: PROPOSER, selected: true, reason: 'meets pilot criteria' }] });
+    return this.handle.executeUpdate(recordDetentionUpdate, { args: [{ commandId: commandId(), actor: PROPOSER, facility: 'IRC Harmondsworth' }] });
+  }
+
+  proposeInadmissible(actor = PROPOSER) {
+    return this.handle.executeUpdate(proposeInadmissibilityUpdate, {
+      args: [{ commandId: commandId(), actor, decision: 'inadmissible', reasons: 'travelled through France, a safe third country', evidence: ['doc:ev-1'] }],
+    });
+  }
+
+  approveInadmissibility(actor = APPROVER) {
+    return this.handle.executeUpdate(reviewInadmissibilityUpdate, { args: [{ commandId: commandId(), actor, approve: true, reason: 'agree' }] });
+  }
+
+  /** From screening to the request sent to France, waiting until the workflow has sent it. */
+  async driveToAwaitingReply() {
+    await this.screenAsAdult();
+    await this.selectAndDetain();
+    await this.proposeInadmissible();
+    await this.approveInadmissibility();
+    return this.waitForState('awaiting-reply');
+  }
+
+  /** France's reply to the request the case is waiting on. */
+  async franceReplies(kind: 'accepted' | 'refused' | 'extended', ground?: 'insufficient-evidence') {
+    const view = await this.view();
+    const requestNumber = view.timeline.filter((entry) => entry.what === 'state:awaiting-reply').length;
+    return this.handle.executeUpdate(recordFranceReplyUpdate, {
+      args: [{ commandId: commandId(), requestReference: `req-${this.caseId}-${requestNumber}`, kind, ...(ground ? { ground } : {}) }],
+    });
+  }
+
+  /** Removal directions proposed by one person and approved (served) by another. */
+  async serveRemovalDirections() {
+    await this.handle.executeUpdate(proposeRemovalDirectionsUpdate, { args: [{ commandId: commandId(), actor: PROPOSER, reasons: 'France accepted' }] });
+    return this.handle.executeUpdate(reviewRemovalDirectionsUpdate, { args: [{ commandId: commandId(), actor: APPROVER, approve: true, reason: 'agree' }] });
+  }
+
+  /** Polls the query until the case reaches the state (the workflow acts on its own between steps). */
+  async waitForState(state: string, timeoutMs = 20_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const view = await this.view();
+      if (view.state === state) return view;
+      if (Date.now() > deadline) throw new Error(`case ${this.caseId} is in ${view.state}, not ${state}: ${JSON.stringify(view.timeline.slice(-3))}`);
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
+    }
+  }
+}
