@@ -1,56 +1,36 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { TaskQueues } from '@oioo/contracts';
-import { type TimeSkippingWorker, startTimeSkippingWorker } from '@oioo/testing';
 import { CaseDriver, PROPOSER, arrivalOf, commandId, nextCaseId } from './test-support/case-driver';
-import { FakeReadmissionServices } from './test-support/fake-readmission-services';
+import { useReadmissionEnvironment } from './test-support/case-environment';
 import { rejectionType } from './test-support/rejections';
 import { confirmHandoverUpdate, decideSelectionUpdate, recordBoardingUpdate, recordScreeningUpdate } from './definitions';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const services = new FakeReadmissionServices();
-let env: TestWorkflowEnvironment;
-let testWorker: TimeSkippingWorker;
-
-beforeAll(async () => {
-  testWorker = await startTimeSkippingWorker({
-    taskQueue: TaskQueues.readmission,
-    workflowsPath: require.resolve('./readmission-case.workflow'),
-    activities: services.activities(),
-  });
-  env = testWorker.env;
-}, 60_000);
-
-afterAll(() => testWorker?.stop());
-
-async function openCase(arrivedAgoMs = 0, overrides = {}) {
-  const caseId = nextCaseId();
-  const now = await env.currentTimeMs();
-  return CaseDriver.open(env.client, arrivalOf(caseId, new Date(now - arrivedAgoMs), overrides));
-}
+const fixture = useReadmissionEnvironment();
+const { services } = fixture;
+const openCase = (arrivedAgoMs = 0, overrides = {}) => fixture.openCase(arrivedAgoMs, overrides);
 
 describe('readmission case workflow: opening and R3', () => {
   it('R3 request not sent within 14 days → case leaves the pilot for the domestic process', async () => {
-    const started = await env.currentTimeMs();
+    const started = await fixture.env.currentTimeMs();
     const driver = await openCase();
 
     const result = await driver.handle.result();
 
     expect(result).toEqual({ caseId: driver.caseId, outcome: 'out-of-time', reason: expect.stringContaining('R3') });
-    const skipped = (await env.currentTimeMs()) - started;
+    const skipped = (await fixture.env.currentTimeMs()) - started;
     expect(skipped).toBeGreaterThanOrEqual(14 * DAY_MS);
     expect(skipped).toBeLessThan(15 * DAY_MS);
   });
 
   it('R3 deadline counts from the arrival time in the event, not from when the case started', async () => {
-    const now = await env.currentTimeMs();
+    const now = await fixture.env.currentTimeMs();
     const driver = await openCase(10 * DAY_MS);
 
     const view = await driver.view();
     expect(view.requestDeadline).toBe(new Date(new Date(view.arrivedAt as string).getTime() + 14 * DAY_MS).toISOString());
     expect(view.nextDeadline).toEqual({ rule: 'R3', at: view.requestDeadline });
     await driver.handle.result();
-    expect((await env.currentTimeMs()) - now).toBeLessThan(5 * DAY_MS);
+    expect((await fixture.env.currentTimeMs()) - now).toBeLessThan(5 * DAY_MS);
   });
 
   it('R3 deadline keeps running through the caseworker steps: a case still in review at day 14 is out of time', async () => {
@@ -68,7 +48,7 @@ describe('readmission case workflow: opening and R3', () => {
 
   it('a duplicate arrival signal is noted on the timeline and opens nothing new', async () => {
     const driver = await openCase();
-    const again = await CaseDriver.open(env.client, arrivalOf(driver.caseId, new Date((await driver.view()).arrivedAt as string)));
+    const again = await CaseDriver.open(fixture.env.client, arrivalOf(driver.caseId, new Date((await driver.view()).arrivedAt as string)));
 
     const view = await again.view();
     expect(view.state).toBe('screening');
@@ -79,7 +59,7 @@ describe('readmission case workflow: opening and R3', () => {
 
   it('R11 a re-entry flagged by identity at arrival is shown on the case and as a search attribute', async () => {
     const caseId = nextCaseId();
-    const driver = await CaseDriver.open(env.client, arrivalOf(caseId, new Date(await env.currentTimeMs())), {
+    const driver = await CaseDriver.open(fixture.env.client, arrivalOf(caseId, new Date(await fixture.env.currentTimeMs())), {
       screening: { reEntry: true, previousCaseId: 'case_EARLIER000001', enrolmentReference: 'enr-1' },
     });
     const view = await driver.view();
@@ -103,19 +83,19 @@ describe('readmission case workflow: a case from arrival to handover', () => {
     );
 
     await driver.franceReplies('accepted');
-    const servedAt = await env.currentTimeMs();
+    const servedAt = await fixture.env.currentTimeMs();
     await driver.serveRemovalDirections();
     const booked = await driver.waitForState('movement-booked');
     expect(new Date(calls().bookings[0]?.notBefore as string).getTime()).toBeGreaterThanOrEqual(servedAt + 5 * DAY_MS);
     expect(booked.nextDeadline?.rule).toBe('R5');
 
     // Time passes to the pre-transfer check, which finds nothing pending.
-    await env.sleep(new Date(booked.movement?.departsAt as string).getTime() - (await env.currentTimeMs()) - 60 * 60 * 1000);
+    await fixture.env.sleep(new Date(booked.movement?.departsAt as string).getTime() - (await fixture.env.currentTimeMs()) - 60 * 60 * 1000);
     await driver.waitForState('cleared-for-transfer');
     const movementId = booked.movement?.movementId as string;
     await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId, outcome: 'boarded' }] });
     const handover = await driver.handle.executeUpdate(confirmHandoverUpdate, {
-      args: [{ commandId: commandId(), movementId, handoverReference: 'fr-ho-1', confirmedAt: new Date(await env.currentTimeMs()).toISOString() }],
+      args: [{ commandId: commandId(), movementId, handoverReference: 'fr-ho-1', confirmedAt: new Date(await fixture.env.currentTimeMs()).toISOString() }],
     });
 
     expect(handover).toEqual({ state: 'transferred' });
@@ -129,7 +109,7 @@ describe('readmission case workflow: a case from arrival to handover', () => {
     await driver.franceReplies('accepted');
     await driver.serveRemovalDirections();
     const booked = await driver.waitForState('movement-booked');
-    await env.sleep(new Date(booked.movement?.departsAt as string).getTime() - (await env.currentTimeMs()) - 60 * 60 * 1000);
+    await fixture.env.sleep(new Date(booked.movement?.departsAt as string).getTime() - (await fixture.env.currentTimeMs()) - 60 * 60 * 1000);
     await driver.waitForState('cleared-for-transfer');
 
     await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId: booked.movement?.movementId as string, outcome: 'no-show' }] });
