@@ -58,11 +58,11 @@ describe('arrival events through Kafka to readmission cases (real broker and ser
     const data = arrivalOf(uniqueOpaqueId('case'));
     await publishArrival(data);
 
-    const view = await eventually(() => caseView(data.caseId), (found) => found.state === 'awaiting-request');
+    const view = await eventually(() => caseView(data.caseId), (found) => found.state === 'screening');
     expect(view.arrivedAt).toBe(data.arrivedAt);
     const described = await stack.client.workflow.getHandle(readmissionWorkflowId(data.caseId)).describe();
     expect(described.searchAttributes['CaseKind']).toEqual(['readmission']);
-    expect(described.searchAttributes['CaseState']).toEqual(['awaiting-request']);
+    expect(described.searchAttributes['CaseState']).toEqual(['screening']);
   });
 
   it('a malformed event lands on the dead-letter topic with its reason, and the next valid event is still processed', async () => {
@@ -85,7 +85,7 @@ describe('arrival events through Kafka to readmission cases (real broker and ser
       expect(Number(headers[DeadLetterHeaders.sourceOffset])).toBeGreaterThanOrEqual(0);
       expect(headers[DeadLetterHeaders.reason]).toMatch(/eventId/);
 
-      await eventually(() => caseView(valid.caseId), (view) => view.state === 'awaiting-request');
+      await eventually(() => caseView(valid.caseId), (view) => view.state === 'screening');
     } finally {
       await recorder.stop();
     }

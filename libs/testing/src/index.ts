@@ -2,3 +2,4 @@ export * from './time-skipping-environment';
 export * from './workflow-bundles';
 export * from './quiet-runtime';
 export * from './time-skipping-worker';
+export * from './history-files';

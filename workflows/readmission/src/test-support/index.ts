@@ -1,0 +1,2 @@
+export * from './case-driver';
+export * from './fake-readmission-services';
