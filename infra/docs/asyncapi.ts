@@ -24,7 +24,7 @@ import { deadLetterHeadersSchema, envelopeSchema, eventHeadersSchema, keySchema 
 const KAFKA_BINDING_VERSION = '0.5.0';
 
 /** Command that regenerates the committed documents. */
-export const REGENERATE_COMMAND = 'node -r ./infra/scripts/register.cjs infra/docs/write-asyncapi.ts';
+export const REGENERATE_COMMAND = 'npm run docs';
 
 /** Operation ids name the party, so one document can hold every party's view (see the description). */
 export function publishOperationId(party: string, topicName: string): string {

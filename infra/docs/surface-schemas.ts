@@ -15,15 +15,16 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   const generated = z.toJSONSchema(schema, {
     target: 'draft-07',
     io: 'input',
-    // A Date, bigint or transform output cannot travel as JSON: failing here beats documenting `{}`.
+    // A type with no JSON form (a Date, a bigint, a z.custom) cannot travel as JSON: failing here beats documenting `{}`.
     unrepresentable: 'throw',
     cycles: 'throw',
   });
   const { $schema: _dialect, ...plain } = JSON.parse(JSON.stringify(generated)) as JsonSchema;
   // A `.meta({ id })` makes zod hoist `definitions` whose `#/definitions/...` refs would resolve against the
   // AsyncAPI document's root and break; hoisting them into components is work for the first schema that needs it.
-  if (plain.definitions !== undefined) {
-    throw new Error(`A contract schema has a .meta({ id }); infra/docs does not yet hoist shared definitions: ${Object.keys(plain.definitions).join(', ')}`);
+  const definitions = plain['definitions'] as Record<string, unknown> | undefined;
+  if (definitions !== undefined) {
+    throw new Error(`A contract schema has a .meta({ id }); infra/docs does not yet hoist shared definitions: ${Object.keys(definitions).join(', ')}`);
   }
   return plain;
 }
