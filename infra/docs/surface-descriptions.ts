@@ -34,11 +34,12 @@ export const deadLetterHeaderDescriptions: Record<keyof typeof DeadLetterHeaders
   sourceOffset: 'Its offset in that partition (decimal), to find the original.',
   failedAt: 'When it was dead-lettered (ISO 8601, UTC).',
   consumerGroup: 'The consumer group (the consuming service) that gave up on it.',
-  attempts: 'How many times the handler was tried (decimal); only on `handler-failed`.',
+  attempts: 'How many times the handler was tried (decimal); on `handler-failed` and `rejected`.',
 };
 
 /** What each value of the `dlq-kind` header means. */
 export const deadLetterKindDescriptions: Record<DeadLetterKind, string> = {
   invalid: 'The value could not be read as an event of its topic (not JSON, wrong envelope or data, another topic or version, or no handler for the topic); it was not retried.',
   'handler-failed': 'The event was valid but its handler kept failing; it was retried `KAFKA_CONSUMER_MAX_ATTEMPTS` times with backoff first.',
+  rejected: 'The event was valid but does not fit the case it is about (a reply to a request never sent, say); the reason says why. It was not retried.',
 };

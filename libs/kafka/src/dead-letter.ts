@@ -1,8 +1,8 @@
 import { deadLetterTopicOf } from '@oioo/contracts';
 import { type IncomingMessage, type OutgoingMessage } from './kafka-transport';
 
-/** Why a message was dead-lettered: it could not be read as its topic's event, or its handler kept failing. */
-export type DeadLetterKind = 'invalid' | 'handler-failed';
+/** Why a message was dead-lettered: it could not be read as its topic's event, its handler kept failing, or its handler refused it. */
+export type DeadLetterKind = 'invalid' | 'handler-failed' | 'rejected';
 
 /** Headers added to every dead-lettered message, so a person can see what failed, where and why. */
 export const DeadLetterHeaders = {

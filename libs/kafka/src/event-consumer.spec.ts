@@ -2,7 +2,7 @@ import { Topics, type ArrivalRecordedEvent } from '@oioo/contracts';
 import { EventConsumer, type EventHandlerFunction, type EventMetadata } from './event-consumer';
 import { EventProducer } from './event-producer';
 import { InMemoryKafkaTransport, type SentMessage } from './in-memory-kafka.transport';
-import { DeadLetterError } from './kafka.errors';
+import { DeadLetterError, EventRejectedError } from './kafka.errors';
 import { arrivalData, memoryLogger, subject } from './testing/fixtures';
 
 const TOPIC = 'border-force.arrival.recorded.v1';
@@ -169,6 +169,22 @@ describe('EventConsumer', () => {
     // Logs carry ids and positions, never the error text (which could quote event data).
     expect(lines.join('\n')).not.toContain('identity register unavailable');
     expect(lines.join('\n')).toContain(arrivalData.caseId);
+  });
+
+  it('dead-letters at once, as rejected with the handler\'s reason, an event its handler refuses for a business reason', async () => {
+    let calls = 0;
+    const { transport, producer } = await startConsumer(async () => {
+      calls += 1;
+      throw new EventRejectedError('no readmission request is awaiting France\'s reply');
+    }, 5);
+
+    await transport.deliver(TOPIC, await validMessage(transport, producer));
+
+    expect(calls).toBe(1);
+    const [letter] = transport.sentTo(DLQ);
+    expect(header(letter, 'dlq-kind')).toBe('rejected');
+    expect(header(letter, 'dlq-reason')).toBe('no readmission request is awaiting France\'s reply');
+    expect(transport.committedOffset(GROUP, TOPIC)).toBe('1');
   });
 
   it('lets the error propagate and leaves the offset uncommitted when the dead-letter send fails', async () => {

@@ -4,7 +4,7 @@ import { createLogger, type Logger } from '@oioo/config';
 import { type EventEnvelope, type TopicDefinition } from '@oioo/contracts';
 import { deadLetterOf, type DeadLetterKind } from './dead-letter';
 import { readEvent } from './event-reader';
-import { DeadLetterError } from './kafka.errors';
+import { DeadLetterError, EventRejectedError } from './kafka.errors';
 import { type ConsumerTransport, type IncomingMessage, type MessageControls, type PartitionAssignment } from './kafka-transport';
 import { type RawHeaders } from './event-producer';
 
@@ -214,6 +214,11 @@ export class EventConsumer {
         await registration.handler(event, { ...where, headers, attempt });
         return;
       } catch (error) {
+        if (error instanceof EventRejectedError) {
+          this.logger.warn('Event rejected by its handler and dead-lettered', { ...logFields, attempt });
+          await this.deadLetter(message, 'rejected', error.message, attempt);
+          return;
+        }
         lastError = error;
         // Only the error's class is logged: its message may quote event data.
         this.logger.warn('Event handler failed', { ...logFields, attempt, maxAttempts, errorName: errorName(error) });

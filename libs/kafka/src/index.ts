@@ -13,7 +13,7 @@ export type {
 } from './kafka-transport';
 export { createKafkaJsTransport, type KafkaJsTransportOptions } from './kafkajs-transport';
 export { InMemoryKafkaTransport, type DeliveryInput, type SentMessage } from './in-memory-kafka.transport';
-export { DeadLetterError, EventValidationError } from './kafka.errors';
+export { DeadLetterError, EventRejectedError, EventValidationError } from './kafka.errors';
 export type { FieldProblem } from './zod-issues';
 export { envelopeSchemaOf, type EnvelopeSchema } from './envelope-schemas';
 export { DeadLetterHeaders, type DeadLetterKind } from './dead-letter';

@@ -29,3 +29,15 @@ export class DeadLetterError extends Error {
     this.name = 'DeadLetterError';
   }
 }
+
+/**
+ * A handler refuses an event for a business reason (a reply to a request never sent, say): retrying
+ * cannot help, so the consumer dead-letters it at once with kind `rejected` and this message as the
+ * reason. The message must be a sentence about the case, never a copy of personal data.
+ */
+export class EventRejectedError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'EventRejectedError';
+  }
+}
