@@ -21,6 +21,14 @@ export const caseIdSchema = opaqueId('case');
 export const personIdSchema = opaqueId('per');
 /** An expression of interest on the legal route (a family shares one). */
 export const eoiIdSchema = opaqueId('eoi');
+/** A legal challenge (injunction, judicial review, human-rights claim, NRM referral, appeal, age dispute). */
+export const challengeIdSchema = opaqueId('chl');
+/** A readmission request sent to France. */
+export const requestReferenceSchema = opaqueId('req');
+/** A scheduled movement (flight) to France. */
+export const movementIdSchema = opaqueId('mov');
+/** France's reference for a handover it confirmed. */
+export const handoverReferenceSchema = opaqueId('hov');
 /** The subject of an event: any opaque id, whatever its kind. */
 export const subjectIdSchema = z.string().regex(OPAQUE_ID, 'must be an opaque id such as case_01J9ZQ4X7K3M2N8P6R5T');
 

@@ -6,6 +6,7 @@ export const sourceSystemSchema = z.enum([
   'uk-identity',
   'uk-legal-review',
   'uk-transport',
+  'uk-escorts',
   'uk-courts',
   'uk-nrm',
   'uk-caseworker-desk',

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { arrivalRecordedDataSchema } from './events/arrival-recorded.event';
+import { challengeDecidedDataSchema, challengeLodgedDataSchema } from './events/legal-challenge.events';
+import { boardingRecordedDataSchema, handoverConfirmedDataSchema, manifestNotifiedDataSchema } from './events/movement.events';
+import { franceReplyDataSchema, readmissionRequestSentDataSchema } from './events/readmission-request.events';
 
 /** Topic names read `<context>.<entity>.<event>.v<N>`. */
 const TOPIC_NAME = /^[a-z][a-z-]*\.[a-z][a-z-]*\.[a-z][a-z-]*\.v[1-9][0-9]*$/;
@@ -17,6 +20,8 @@ export type Party =
   | 'transport'
   | 'fr-ministry-interior'
   | 'courts'
+  | 'nrm'
+  | 'escorts'
   | 'eoi-portal'
   | 'joint-committee';
 
@@ -50,6 +55,69 @@ export const Topics = {
     producers: ['uk-border-force'],
     consumers: ['identity'],
   }),
+  challengeLodged: topic({
+    name: 'legal.challenge.lodged.v1',
+    description: 'A court, tribunal or the NRM registered a legal challenge; the case goes on hold (R7).',
+    data: challengeLodgedDataSchema,
+    partitions: 3,
+    retentionMs: 90 * DAY_MS,
+    producers: ['courts', 'nrm'],
+    consumers: ['legal-review'],
+  }),
+  challengeDecided: topic({
+    name: 'legal.challenge.decided.v1',
+    description: 'A legal challenge was decided: the hold is released, or the case goes to the domestic process (R7).',
+    data: challengeDecidedDataSchema,
+    partitions: 3,
+    retentionMs: 90 * DAY_MS,
+    producers: ['courts', 'nrm'],
+    consumers: ['legal-review'],
+  }),
+  readmissionRequestSent: topic({
+    name: 'readmission.request.sent.v1',
+    description: "The UK's readmission request to France, with only what R12 allows.",
+    data: readmissionRequestSentDataSchema,
+    partitions: 3,
+    retentionMs: 90 * DAY_MS,
+    producers: ['legal-review'],
+    consumers: ['fr-ministry-interior'],
+  }),
+  franceReplied: topic({
+    name: 'france.readmission.replied.v1',
+    description: "France's reply to a readmission request: accepted, refused with a ground, or extended (R4, R10).",
+    data: franceReplyDataSchema,
+    partitions: 3,
+    retentionMs: 90 * DAY_MS,
+    producers: ['fr-ministry-interior'],
+    consumers: ['legal-review'],
+  }),
+  manifestNotified: topic({
+    name: 'transport.manifest.notified.v1',
+    description: 'The manifest of a scheduled movement, sent to France ahead of departure (R9).',
+    data: manifestNotifiedDataSchema,
+    partitions: 1,
+    retentionMs: 90 * DAY_MS,
+    producers: ['transport'],
+    consumers: ['fr-ministry-interior'],
+  }),
+  boardingRecorded: topic({
+    name: 'escorts.boarding.recorded.v1',
+    description: 'Escorts recorded whether a person boarded a movement; a no-show is rescheduled (R9).',
+    data: boardingRecordedDataSchema,
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    producers: ['escorts'],
+    consumers: ['transport'],
+  }),
+  handoverConfirmed: topic({
+    name: 'france.handover.confirmed.v1',
+    description: 'France confirmed it took a person over: the readmission is complete (R9, Q1).',
+    data: handoverConfirmedDataSchema,
+    partitions: 3,
+    retentionMs: 365 * DAY_MS,
+    producers: ['fr-ministry-interior'],
+    consumers: ['transport'],
+  }),
 } as const;
 
 /** The catalogue as a list. */
@@ -67,11 +135,19 @@ export function topicVersion(topicName: string): number {
   return Number(match[1]);
 }
 
-/** Topics to provision: every catalogued topic, plus a dead-letter topic for each consumed one. */
+/** The platform's own services: they consume through the dead-lettering consumer, so their topics get a dead-letter topic. */
+export const PLATFORM_SERVICES: readonly Party[] = ['identity', 'legal-review', 'transport'];
+
+/** True when one of the platform's services consumes the topic (an agency's own consumers keep their own dead letters). */
+export function consumedByPlatform(definition: TopicDefinition): boolean {
+  return definition.consumers.some((party) => PLATFORM_SERVICES.includes(party));
+}
+
+/** Topics to provision: every catalogued topic, plus a dead-letter topic for each one the platform consumes. */
 export function topicsToProvision(): { name: string; partitions: number; retentionMs: number }[] {
   return topicCatalogue.flatMap((definition) => {
     const main = { name: definition.name, partitions: definition.partitions, retentionMs: definition.retentionMs };
-    if (definition.consumers.length === 0) return [main];
+    if (!consumedByPlatform(definition)) return [main];
     // Dead letters wait for a person to look at them, so they are kept longer and need no parallelism.
     return [main, { name: deadLetterTopicOf(definition.name), partitions: 1, retentionMs: 90 * DAY_MS }];
   });

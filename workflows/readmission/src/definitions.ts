@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ArrivalRecordedData } from '@oioo/contracts';
-import type { AgeOutcome, FranceRefusalGround, LegalChallengeKind, ReadmissionPolicy } from '@oioo/domain';
+import type { ArrivalRecordedData, FranceRefusalGround, LegalChallengeKind } from '@oioo/contracts';
+import type { AgeOutcome, ReadmissionPolicy } from '@oioo/domain';
 import type { CaseSnapshot } from './case-state';
 
 /** Input of a readmission case workflow: the opaque case id, the policy it runs under, and state carried over by continue-as-new. */

@@ -1,16 +1,4 @@
-/** Legal matters that bar a transfer while pending (R5) and put a case on hold when lodged (R7). */
-export const LEGAL_CHALLENGE_KINDS = [
-  'injunction',
-  'judicial-review-interim-relief',
-  'human-rights-claim',
-  'trafficking-referral',
-  'suspensive-appeal',
-  'age-dispute',
-  'protection-claim',
-] as const;
-
-/** One kind of legal challenge. */
-export type LegalChallengeKind = (typeof LEGAL_CHALLENGE_KINDS)[number];
+import { type LegalChallengeKind } from '@oioo/contracts';
 
 /** A matter the legal-review service reports as still open for a person. */
 export interface PendingMatter {
