@@ -10,3 +10,4 @@ export * from './topics';
 export * from './task-queues';
 export * from './workflow-ids';
 export * from './search-attributes';
+export * from './service-apis/readmission-service-apis';

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TaskQueues } from '@oioo/contracts';
+import { type TaskQueue, TaskQueues } from '@oioo/contracts';
 import { type Logger } from '@oioo/config';
 import { type TemporalConfig, type TemporalWorker, createTemporalNativeConnection, createTemporalWorker, writeWorkflowBundle } from '@oioo/temporal';
 
@@ -14,11 +14,18 @@ export const WORKFLOWS_ENTRY = require.resolve('./workflows');
  * Creates one SDK worker per task queue on a shared connection and a single workflow bundle, so
  * start-up bundles once however many queues the process serves.
  */
-export async function createPlatformWorkers(config: TemporalConfig, logger: Logger, bundlePath?: string): Promise<TemporalWorker[]> {
+export async function createPlatformWorkers(
+  config: TemporalConfig,
+  logger: Logger,
+  options: { bundlePath?: string; activities?: Partial<Record<TaskQueue, object>> } = {},
+): Promise<TemporalWorker[]> {
+  const { bundlePath } = options;
   const codePath = bundlePath ?? (await writeWorkflowBundle({ workflowsPath: WORKFLOWS_ENTRY, outFile: join(tmpdir(), `oioo-workflows-${process.pid}.js`) }));
   logger.info('workflow bundle ready', { prebuilt: bundlePath !== undefined });
   const connection = await createTemporalNativeConnection(config);
   return Promise.all(
-    SERVED_QUEUES.map((taskQueue) => createTemporalWorker({ config, taskQueue, connection, activities: {}, workflows: { bundlePath: codePath } })),
+    SERVED_QUEUES.map((taskQueue) =>
+      createTemporalWorker({ config, taskQueue, connection, activities: options.activities?.[taskQueue] ?? {}, workflows: { bundlePath: codePath } }),
+    ),
   );
 }
