@@ -35,6 +35,7 @@ const arrivalExample: ArrivalRecordedEvent = {
     route: 'search-and-rescue',
     departedFrom: 'FR',
     crossingEvidence: [{ kind: 'rescue-record', reference: 'SAR-2025-118' }],
+    biometricTemplate: 'tpl-3f9a1c7e5b2d4a60',
   },
 };
 

@@ -36,6 +36,7 @@ function arrivalOf(caseId: string): ArrivalRecordedData {
     route: 'apprehended',
     departedFrom: 'FR',
     crossingEvidence: [{ kind: 'interception-record', reference: 'HMC-INT-77' }],
+    biometricTemplate: 'tpl-3f9a1c7e5b2d4a60',
   };
 }
 

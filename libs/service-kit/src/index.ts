@@ -2,3 +2,4 @@ export * from './health-indicator';
 export * from './health.module';
 export * from './bootstrap-service';
 export * from './service-platform.module';
+export * from './service-error';

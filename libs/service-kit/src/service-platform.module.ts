@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DatabaseHealthIndicator, DatabaseModule } from '@oioo/database';
 import { KafkaHealthIndicator, KafkaModule } from '@oioo/kafka';
 import { TemporalClientModule, TemporalHealthIndicator } from '@oioo/temporal';
 import { HealthModule } from './health.module';
@@ -9,11 +10,14 @@ export interface ServicePlatformOptions {
   service: string;
   /** Joins a consumer group named after the service, so its `@EventHandler` methods receive events. */
   consumesEvents: boolean;
+  /** The service's own schema and migrations folder, when it keeps data (`DATABASE_*` variables choose the database). */
+  database?: { schema: string; migrationsDir: string };
 }
 
 /**
  * Everything a bounded-context service stands on: Kafka (producer, and consumer when it consumes),
- * a Temporal client with the encrypting codec, and GET /health over both.
+ * a Temporal client with the encrypting codec, its own database schema when it keeps data, and
+ * GET /health over all of them.
  */
 @Module({})
 export class ServicePlatformModule {
@@ -31,7 +35,12 @@ export class ServicePlatformModule {
           fromBeginning: true,
         }),
         TemporalClientModule,
-        HealthModule.forRoot({ service: options.service, imports: [TemporalClientModule], indicators: [KafkaHealthIndicator, TemporalHealthIndicator] }),
+        ...(options.database ? [DatabaseModule.forRoot(options.database)] : []),
+        HealthModule.forRoot({
+          service: options.service,
+          imports: [TemporalClientModule],
+          indicators: [KafkaHealthIndicator, TemporalHealthIndicator, ...(options.database ? [DatabaseHealthIndicator] : [])],
+        }),
       ],
       exports: [TemporalClientModule],
     };

@@ -21,6 +21,8 @@ export const arrivalRecordedDataSchema = z.object({
   /** Country the boat left from; only France is in scope (R1). */
   departedFrom: z.string().length(2),
   crossingEvidence: z.array(crossingEvidenceSchema).max(50),
+  /** The biometric sample taken at arrival, as an opaque template value; identity enrols and matches it (R11, E4). */
+  biometricTemplate: z.string().min(8).max(4096).describe('Opaque biometric template captured at arrival; identity enrols and matches it (R11, E4).'),
 });
 
 /** The `border-force.arrival.recorded.v1` event. */

@@ -9,6 +9,7 @@ export const arrivalData: ArrivalRecordedData = {
   route: 'apprehended',
   departedFrom: 'FR',
   crossingEvidence: [{ kind: 'interception-record', reference: 'BF-2025-0001' }],
+  biometricTemplate: 'tpl-3f9a1c7e5b2d4a60',
 };
 
 /** Test data only: the subject of the arrival events. */

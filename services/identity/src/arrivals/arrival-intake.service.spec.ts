@@ -27,7 +27,7 @@ function arrivalEvent(caseId: string, crossingEvidence: ArrivalRecordedData['cro
     occurredAt: at,
     schemaVersion: 1,
     correlationId: 'corr',
-    data: { caseId, personId: 'per_01J9ZQ4X7K3M2N8P6R5V', arrivedAt: at, route: 'claimed-protection', departedFrom: 'FR', crossingEvidence },
+    data: { caseId, personId: 'per_01J9ZQ4X7K3M2N8P6R5V', arrivedAt: at, route: 'claimed-protection', departedFrom: 'FR', crossingEvidence, biometricTemplate: 'tpl-3f9a1c7e5b2d4a60' },
   };
 }
 

@@ -43,6 +43,7 @@ export function arrivalOf(caseId: string, arrivedAt: Date, overrides: Partial<Ar
     route: 'claimed-protection',
     departedFrom: 'FR',
     crossingEvidence: [{ kind: 'interception-record', reference: 'INT-2025-0001' }],
+    biometricTemplate: 'tpl-3f9a1c7e5b2d4a60',
     ...overrides,
   };
 }
