@@ -18,7 +18,16 @@ export function stackEnvironment(profile: StackProfile): NodeJS.ProcessEnv {
     TEMPORAL_CODEC_KEYS: codec.keys,
     TEMPORAL_CODEC_ACTIVE_KEY: codec.activeKey,
     KAFKA_BROKERS: kafkaBrokers(profile),
+    // Where the worker's activities reach the services of this profile.
+    IDENTITY_URL: `http://127.0.0.1:${profile.services.identity}`,
+    LEGAL_REVIEW_URL: `http://127.0.0.1:${profile.services.legalReview}`,
+    TRANSPORT_URL: `http://127.0.0.1:${profile.services.transport}`,
   };
+}
+
+/** A service's own environment: where it listens and where its embedded database keeps its files. */
+export function serviceEnvironment(profile: StackProfile, base: NodeJS.ProcessEnv, service: { name: string; port: number }): NodeJS.ProcessEnv {
+  return { ...base, HTTP_PORT: String(service.port), DATABASE_DRIVER: 'pglite', DATABASE_DIR: join(profile.dataDir, 'db', service.name) };
 }
 
 /** Temporal and Kafka of a local stack, started and ready, with the catalogue's topics created. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadTemporalConfig } from '@oioo/temporal';
 import { StackError, say, seconds, step } from './console-progress';
 import { healthUrl, servicesOf, startNodeComponent } from './components';
-import { stackEnvironment, startInfrastructure } from './local-stack';
+import { serviceEnvironment, stackEnvironment, startInfrastructure } from './local-stack';
 import { isHttpHealthy, waitUntil } from './ports';
 import { provisionTools } from './provision';
 import { DATA_DIR } from './repo-paths';
@@ -12,17 +12,23 @@ import { devProfile as profile } from './stack-profile';
 import type { SupervisedProcess } from './supervised-process';
 import { probeWorker } from './worker-probe';
 
-const USAGE = `Usage: npm start [-- --fresh]
+/** Demonstration only: a simulated day passes in a real minute with --simulate. */
+const DEMO_TIME_COMPRESSION = 1440;
+
+const USAGE = `Usage: npm start [-- --fresh] [-- --simulate]
 
 Starts Temporal, Kafka, the worker and the services on this machine, and keeps them running until Ctrl-C.
-  --fresh   delete the local data (${profile.dataDir}) first: workflows, topics, keys and logs
-  --help    show this text`;
+  --fresh      delete the local data (${profile.dataDir}) first: workflows, topics, keys and logs
+  --simulate   also run the simulated agencies and caseworker desk, with every deadline compressed
+               ${DEMO_TIME_COMPRESSION} times (a day a minute; demonstration only, never in production)
+  --help       show this text`;
 
 /** `npm start`: brings the whole system up on embedded defaults and stops it cleanly on Ctrl-C. */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help')) return void say('start', USAGE);
-  const unknown = args.filter((arg) => !['--fresh'].includes(arg));
+  const unknown = args.filter((arg) => !['--fresh', '--simulate'].includes(arg));
+  const simulate = args.includes('--simulate');
   if (unknown.length > 0) throw new StackError(`Unknown option ${unknown.join(' ')}.`, USAGE);
 
   const startedAt = Date.now();
@@ -59,12 +65,20 @@ async function main(): Promise<void> {
     }
     await provisionTools();
     await startInfrastructure(profile, { ui: true }, track);
-    const env: NodeJS.ProcessEnv = { ...stackEnvironment(profile), NODE_ENV: 'development' };
+    const compression = String(simulate ? DEMO_TIME_COMPRESSION : 1);
+    const env: NodeJS.ProcessEnv = {
+      ...stackEnvironment(profile),
+      NODE_ENV: 'development',
+      // One compression for every party, or the simulated agencies and the case deadlines drift apart.
+      READMISSION_TIME_COMPRESSION: compression,
+      TRANSPORT_TIME_COMPRESSION: compression,
+      SIM_TIME_COMPRESSION: compression,
+    };
 
     const worker = startNodeComponent(profile, 'worker', 'workflows/worker/src/main.ts', env);
     track(worker);
     const services = servicesOf(profile).map((service) => {
-      const process = startNodeComponent(profile, service.name, service.entry, { ...env, HTTP_PORT: String(service.port) });
+      const process = startNodeComponent(profile, service.name, service.entry, serviceEnvironment(profile, env, service));
       track(process);
       return { service, process };
     });
@@ -101,6 +115,12 @@ async function main(): Promise<void> {
       ),
     );
 
+    if (simulate) {
+      const simulator = startNodeComponent(profile, 'agency-simulator', 'services/agency-simulator/src/main.ts', env);
+      track(simulator);
+      say('simulator', `agencies and caseworker desk running; a simulated day passes every ${86_400 / DEMO_TIME_COMPRESSION} s`);
+    }
+
     const lines = [
       '',
       `The pilot platform is up (${seconds(Date.now() - startedAt)}). Ctrl-C stops everything.`,
@@ -109,6 +129,7 @@ async function main(): Promise<void> {
       `  Temporal frontend   ${env['TEMPORAL_ADDRESS']} (namespace default)`,
       `  Kafka bootstrap     ${env['KAFKA_BROKERS']}`,
       ...servicesOf(profile).map((service) => `  ${service.name.padEnd(19)} ${healthUrl(service)}`),
+      ...(simulate ? [`  Simulated agencies  log ${profile.logDir}/agency-simulator.log; watch cases in the Web UI (query CaseKind = 'readmission')`] : []),
       '',
       `  Data                ${profile.dataDir} (kept across restarts; npm start -- --fresh starts clean)`,
       `  Logs                ${profile.logDir}/{temporal,kafka,worker,${servicesOf(profile).map((s) => s.name).join(',')}}.log`,
