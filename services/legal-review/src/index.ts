@@ -1,0 +1,1 @@
+export { LegalReviewAppModule } from './app.module';

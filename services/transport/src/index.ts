@@ -1,0 +1,1 @@
+export { TransportAppModule } from './app.module';
