@@ -24,7 +24,10 @@ module.exports = {
         module: { type: 'commonjs' },
       },
     ],
+    // PGlite's CommonJS build uses dynamic import(), which Jest's vm cannot run; see the transform's comment.
+    '@electric-sql/pglite/dist/.+\\.cjs$': '<rootDir>/libs/database/pglite-jest.transform.js',
   },
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   // Specs only: Jest's default pattern would also pick up entry points such as infra/stack/test.ts.
   testMatch: ['**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],

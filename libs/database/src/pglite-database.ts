@@ -29,13 +29,21 @@ export async function openPgliteDatabase(options: PgliteDatabaseOptions): Promis
     parsers: pgliteColumnParsers,
   });
   try {
-    // One connection for the whole process, so setting it once applies to everything.
-    await pglite.exec(`SET search_path TO ${quotedSchema(schema)}`);
+    return await pgliteDatabaseOn(pglite, schema, { closesInstance: true });
   } catch (error) {
     await pglite.close();
     throw error;
   }
-  return new PgliteDatabase(pglite, schema);
+}
+
+/**
+ * A {@link Database} on an open PGlite instance (created with {@link pgliteColumnParsers}). Not part
+ * of the public API: tests use it to share one instance, so `closesInstance: false` leaves it open.
+ */
+export async function pgliteDatabaseOn(pglite: PGlite, schema: string, options: { closesInstance: boolean }): Promise<Database> {
+  // One connection for the whole process, so setting it once applies to everything.
+  await pglite.exec(`SET search_path TO ${quotedSchema(schema)}`);
+  return new PgliteDatabase(pglite, assertSchemaName(schema), options.closesInstance);
 }
 
 /**
@@ -51,6 +59,7 @@ class PgliteDatabase implements Database {
   constructor(
     private readonly pglite: PGlite,
     readonly schema: string,
+    private readonly closesInstance: boolean,
   ) {}
 
   async query<Row extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>> {
@@ -83,7 +92,7 @@ class PgliteDatabase implements Database {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.pglite.close();
+    if (this.closesInstance) await this.pglite.close();
   }
 
   private assertUsable(operation: string): void {

@@ -1,9 +1,19 @@
+import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@oioo/service-kit';
+import { AgeAssessmentsModule } from './age-assessments/age-assessments.module';
 import { ArrivalsModule } from './arrivals/arrivals.module';
+import { IdentityConfigModule } from './config/identity-config.module';
+import { RegistersModule } from './registers/registers.module';
 
-/** The identity service: people, biometrics and registers; it opens a readmission case for each arrival. */
+/** The identity service: people, biometric enrolments and matching, the registers of returns and irregular entries, age assessments; it opens a readmission case for each arrival. */
 @Module({
-  imports: [ServicePlatformModule.forRoot({ service: 'identity', consumesEvents: true }), ArrivalsModule],
+  imports: [
+    ServicePlatformModule.forRoot({ service: 'identity', consumesEvents: true, database: { schema: 'identity', migrationsDir: join(__dirname, 'migrations') } }),
+    IdentityConfigModule,
+    ArrivalsModule,
+    RegistersModule,
+    AgeAssessmentsModule,
+  ],
 })
 export class IdentityAppModule {}

@@ -16,7 +16,6 @@ function arrivedCase(policy = DEFAULT_READMISSION_POLICY) {
         route: 'search-and-rescue',
         departedFrom: 'FR',
         crossingEvidence: [{ kind: 'rescue-record', reference: 'SAR-1' }],
-        biometricTemplate: 'tpl-3f9a1c7e5b2d4a60',
       },
     },
     ARRIVED,

@@ -1,4 +1,3 @@
-import type { ArrivalRecordedData } from '@oioo/contracts';
 import {
   type ReadmissionPolicy,
   assessArrivalScope,
@@ -9,6 +8,7 @@ import {
   transferTarget,
 } from '@oioo/domain';
 import type {
+  ArrivalFacts,
   ArrivalScreening,
   CaseDeadline,
   LegalHold,
@@ -37,7 +37,7 @@ export interface CaseSnapshot {
   caseId: string;
   policy: ReadmissionPolicy;
   state: ReadmissionCaseState;
-  arrival?: { eventId: string; data: ArrivalRecordedData; screening?: ArrivalScreening };
+  arrival?: { eventId: string; data: ArrivalFacts; screening?: ArrivalScreening };
   holds: LegalHold[];
   reEntry: boolean;
   escalated: boolean;
@@ -135,7 +135,7 @@ export function close(snapshot: CaseSnapshot, outcome: ReadmissionOutcome, now: 
 /** Records Border Force's arrival and identity's screening, then applies R1 (scope) and starts the R3 and R6 clocks. */
 export function recordArrival(
   snapshot: CaseSnapshot,
-  input: { eventId: string; arrival: ArrivalRecordedData; screening?: ArrivalScreening },
+  input: { eventId: string; arrival: ArrivalFacts; screening?: ArrivalScreening },
   now: Date,
 ): void {
   if (snapshot.arrival) {

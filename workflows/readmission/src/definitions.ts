@@ -99,10 +99,13 @@ export interface ArrivalScreening {
   enrolmentReference: string;
 }
 
+/** The arrival as the case keeps it: Border Force's facts without the biometric template (identity keeps that). */
+export type ArrivalFacts = Omit<ArrivalRecordedData, 'biometricTemplate'>;
+
 /** The arrival fact, forwarded from Border Force's event by the identity service with its screening. */
 export interface ArrivalRecordedSignalInput {
   eventId: string;
-  arrival: ArrivalRecordedData;
+  arrival: ArrivalFacts;
   screening?: ArrivalScreening;
 }
 

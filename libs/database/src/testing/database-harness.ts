@@ -9,7 +9,8 @@ import { createLogger, type Logger } from '@oioo/config';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../../../infra/postgres/throwaway-postgres';
 import { type Database } from '../database';
 import { type DatabaseDriver } from '../database-config';
-import { openPgliteDatabase } from '../pglite-database';
+import { pgliteColumnParsers } from '../column-types';
+import { pgliteDatabaseOn } from '../pglite-database';
 import { openPostgresDatabase } from '../postgres-database';
 
 /** Test support only: one driver's databases for a parameterised suite. */
@@ -31,38 +32,50 @@ export interface DriverHarness {
 /** A logger that drops everything, for tests that do not inspect logs. */
 export const quietLogger: Logger = createLogger('database-test', {}, () => undefined);
 
-/** Test support only: PGlite in memory, each test starting from a copy of a template made once (skipping initdb). */
+/**
+ * Test support only: one in-memory PGlite for the file (starting one costs about a second). Between
+ * tests every schema is dropped, so each test starts from an empty database.
+ */
 export function pgliteHarness(): DriverHarness {
-  let template: Blob | undefined;
-  let current: { schema: string; database: Database } | undefined;
+  let pglite: PGlite | undefined;
+  // A promise, so handles opened at the same moment still share one Database.
+  let current: { schema: string; database: Promise<Database> } | undefined;
   return {
     driver: 'pglite',
     async setup() {
-      const pglite = await PGlite.create();
-      template = (await pglite.dumpDataDir('none')) as Blob;
-      await pglite.close();
+      pglite = await PGlite.create({ parsers: pgliteColumnParsers });
     },
     async teardown() {
-      template = undefined;
+      await pglite?.close();
+      pglite = undefined;
     },
     async open(schema = 'identity') {
-      if (current) {
-        if (current.schema !== schema) throw new Error(`PGlite harness: this test already opened schema ${current.schema}`);
-        return current.database;
-      }
-      const database = await openPgliteDatabase({ schema, ...(template ? { loadDataDir: template } : {}) });
-      current = { schema, database };
-      return database;
+      if (!pglite) throw new Error('PGlite harness: setup() has not run');
+      if (current && current.schema !== schema) throw new Error(`PGlite harness: this test already opened schema ${current.schema}`);
+      current ??= { schema, database: pgliteDatabaseOn(pglite, schema, { closesInstance: false }) };
+      return current.database;
     },
     async reset() {
-      await current?.database.close();
+      const opened = current?.database;
       current = undefined;
+      await (await opened)?.close();
+      if (!pglite) return;
+      const schemas = await pglite.query<{ name: string }>(
+        `SELECT nspname AS name FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public')`,
+      );
+      for (const { name } of schemas.rows) await pglite.exec(`DROP SCHEMA "${name}" CASCADE`);
     },
   };
 }
 
+/** Test support only: the postgres harness, which can also hand out its test database's URL. */
+export interface PostgresHarness extends DriverHarness {
+  /** The URL of this test's database (created on first use). */
+  databaseUrl(): Promise<string>;
+}
+
 /** Test support only: a throwaway PostgreSQL for the file, and a new database on it for each test. */
-export function postgresHarness(): DriverHarness {
+export function postgresHarness(): PostgresHarness {
   let server: ThrowawayPostgres | undefined;
   let testDatabase: Promise<string> | undefined;
   let counter = 0;
@@ -80,7 +93,7 @@ export function postgresHarness(): DriverHarness {
       await server?.stop();
       server = undefined;
     },
-    async open(schema = 'identity') {
+    async databaseUrl() {
       // Memoised as a promise: a test may open several handles at once.
       testDatabase ??= (async () => {
         const name = `test_${++counter}`;
@@ -93,7 +106,10 @@ export function postgresHarness(): DriverHarness {
         }
         return name;
       })();
-      const database = await openPostgresDatabase({ schema, url: urlOf(await testDatabase), poolMax: 10, logger: quietLogger });
+      return urlOf(await testDatabase);
+    },
+    async open(schema = 'identity') {
+      const database = await openPostgresDatabase({ schema, url: await this.databaseUrl(), poolMax: 10, logger: quietLogger });
       opened.push(database);
       return database;
     },

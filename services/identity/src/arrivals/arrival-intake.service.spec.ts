@@ -1,51 +1,166 @@
 import { randomUUID } from 'node:crypto';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type ArrivalRecordedData, type EventEnvelope, TaskQueues, readmissionWorkflowId } from '@oioo/contracts';
+import { type Database } from '@oioo/database';
 import { type TimeSkippingWorker, startTimeSkippingWorker } from '@oioo/testing';
-import { caseViewQuery } from '@oioo/workflows-readmission';
+import { caseViewQuery, confirmHandoverUpdate, recordBoardingUpdate } from '@oioo/workflows-readmission';
+import { CaseDriver, FakeReadmissionServices, commandId } from '@oioo/workflows-readmission/testing';
+import { ReturnsRegisterController } from '../registers/returns-register.controller';
+import { arrivalEvent, identityServices, nearTemplate, openIdentityDatabase, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
 import { ArrivalIntake } from './arrival-intake.service';
 
 let env: TestWorkflowEnvironment;
 let testWorker: TimeSkippingWorker;
+let db: Database;
+let services: ReturnType<typeof identityServices>;
 let intake: ArrivalIntake;
+let returnsRegister: ReturnsRegisterController;
+const fakeServices = new FakeReadmissionServices();
 
 beforeAll(async () => {
-  testWorker = await startTimeSkippingWorker({ taskQueue: TaskQueues.readmission, workflowsPath: require.resolve('@oioo/workflows-readmission') });
+  [testWorker, db] = await Promise.all([
+    startTimeSkippingWorker({
+      taskQueue: TaskQueues.readmission,
+      workflowsPath: require.resolve('@oioo/workflows-readmission'),
+      // The other services are fakes; the returns register is this service's real endpoint, called in-process.
+      activities: { ...fakeServices.activities(), registerReturn: (input: unknown) => returnsRegister.register(input) },
+    }),
+    openIdentityDatabase(),
+  ]);
   env = testWorker.env;
-  intake = new ArrivalIntake(env.client);
+  services = identityServices(db);
+  intake = new ArrivalIntake(env.client, services.screening, { readmissionTimeCompression: 1 });
+  returnsRegister = new ReturnsRegisterController(services.returns);
 }, 60_000);
 
-afterAll(() => testWorker?.stop());
+afterAll(async () => {
+  await testWorker?.stop();
+  await db?.close();
+});
 
-function arrivalEvent(caseId: string, crossingEvidence: ArrivalRecordedData['crossingEvidence']): EventEnvelope<ArrivalRecordedData> {
-  const at = new Date().toISOString();
-  return {
-    eventId: randomUUID(),
-    type: 'border-force.arrival.recorded.v1',
-    source: 'uk-border-force',
-    subject: caseId,
-    occurredAt: at,
-    schemaVersion: 1,
-    correlationId: 'corr',
-    data: { caseId, personId: 'per_01J9ZQ4X7K3M2N8P6R5V', arrivedAt: at, route: 'claimed-protection', departedFrom: 'FR', crossingEvidence, biometricTemplate: 'tpl-3f9a1c7e5b2d4a60' },
-  };
+/** An arrival event at the test server's current time, so the case's deadlines count from there. */
+async function arrivalNow(overrides: Partial<ArrivalRecordedData> = {}): Promise<EventEnvelope<ArrivalRecordedData>> {
+  return arrivalEvent(overrides, new Date(await env.currentTimeMs()));
+}
+
+function caseView(caseId: string) {
+  return env.client.workflow.getHandle(readmissionWorkflowId(caseId)).query(caseViewQuery);
+}
+
+/** A person whose first case ended in a transfer: the readmission workflow registered the return (R11). */
+async function returnedPerson(template: string): Promise<ArrivalRecordedData> {
+  const first = await arrivalNow({ biometricTemplate: template });
+  await intake.forward(first);
+  await returnsRegister.register(returnOf(first.data));
+  return first.data;
 }
 
 describe('arrival intake', () => {
-  it('opens the case workflow named after the opaque case id', async () => {
-    const event = arrivalEvent('case_INTAKEOPEN0001', [{ kind: 'biometric-capture', reference: 'BIO-1' }]);
+  it('opens the case workflow named after the opaque case id, with the enrolment made at arrival', async () => {
+    const event = await arrivalNow();
     await expect(intake.forward(event)).resolves.toBe('case-signalled');
-    const view = await env.client.workflow.getHandle(readmissionWorkflowId('case_INTAKEOPEN0001')).query(caseViewQuery);
-    expect(view.state).toBe('awaiting-request');
+
+    const view = await caseView(event.data.caseId);
+    expect(view.state).toBe('screening');
+    expect(view.reEntry).toBe(false);
     expect(view.timeline[0]?.evidence).toContain(`event:${event.eventId}`);
+    const enrolment = await services.enrolments.findBySourceKey(db, `arrival:${event.data.caseId}`);
+    expect(enrolment?.caseId).toBe(event.data.caseId);
+    await env.client.workflow.getHandle(readmissionWorkflowId(event.data.caseId)).terminate('test finished');
   });
 
   it('never reopens a case that has ended when a late copy of its arrival comes in', async () => {
     // No crossing evidence: the case is excluded at once (R1) and its workflow completes.
-    const event = arrivalEvent('case_INTAKECLOSED01', []);
+    const event = await arrivalNow({ crossingEvidence: [] });
     await intake.forward(event);
-    await env.client.workflow.getHandle(readmissionWorkflowId('case_INTAKECLOSED01')).result();
+    await env.client.workflow.getHandle(readmissionWorkflowId(event.data.caseId)).result();
 
     await expect(intake.forward({ ...event, eventId: randomUUID() })).resolves.toBe('case-already-closed');
+  });
+
+  it('a duplicated arrival event reaches the same case, enrols once and sends the same screening', async () => {
+    const event = await arrivalNow();
+    await intake.forward(event);
+    await intake.forward({ ...event, eventId: randomUUID() });
+
+    const view = await caseView(event.data.caseId);
+    expect(view.timeline.filter((entry) => entry.what === 'arrival-recorded')).toHaveLength(1);
+    expect(view.timeline.filter((entry) => entry.what === 'duplicate-arrival-ignored')).toHaveLength(1);
+    const enrolments = await db.query<{ n: string }>('SELECT count(*) AS n FROM enrolments WHERE case_id = $1', [event.data.caseId]);
+    expect(enrolments.rows[0]?.n).toBe('1');
+    await env.client.workflow.getHandle(readmissionWorkflowId(event.data.caseId)).terminate('test finished');
+  });
+
+  it('R11 a returned person who re-enters with the same biometrics gets a new case flagged as re-entry', async () => {
+    const template = sampleTemplate('intake-returned-exact');
+    const earlier = await returnedPerson(template);
+
+    // Border Force does not know them: a new case and a new person id, only the biometrics match.
+    const reEntry = await arrivalNow({ biometricTemplate: template });
+    await expect(intake.forward(reEntry)).resolves.toBe('case-signalled');
+
+    const view = await caseView(reEntry.data.caseId);
+    expect(view.reEntry).toBe(true);
+    const flagged = view.timeline.find((entry) => entry.what === 'flagged-re-entry');
+    const { screening } = await services.screening.screen(reEntry);
+    expect(flagged?.evidence).toEqual([`case:${earlier.caseId}`, `enrolment:${screening.enrolmentReference}`]);
+    const described = await env.client.workflow.getHandle(readmissionWorkflowId(reEntry.data.caseId)).describe();
+    expect(described.searchAttributes['ReEntry']).toEqual([true]);
+    await env.client.workflow.getHandle(readmissionWorkflowId(reEntry.data.caseId)).terminate('test finished');
+  });
+
+  it('R11 a near biometric match above the threshold flags the new case as re-entry too', async () => {
+    const template = sampleTemplate('intake-returned-near');
+    const earlier = await returnedPerson(template);
+
+    const reEntry = await arrivalNow({ biometricTemplate: nearTemplate(template, 2) });
+    await intake.forward(reEntry);
+
+    const view = await caseView(reEntry.data.caseId);
+    expect(view.reEntry).toBe(true);
+    expect(view.timeline.find((entry) => entry.what === 'flagged-re-entry')?.evidence).toContain(`case:${earlier.caseId}`);
+    await env.client.workflow.getHandle(readmissionWorkflowId(reEntry.data.caseId)).terminate('test finished');
+  });
+
+  it('R11 an arrival whose biometrics match no returned person is not flagged', async () => {
+    await returnedPerson(sampleTemplate('intake-returned-other'));
+    const event = await arrivalNow({ biometricTemplate: sampleTemplate('intake-stranger') });
+    await intake.forward(event);
+
+    const view = await caseView(event.data.caseId);
+    expect(view.reEntry).toBe(false);
+    expect(view.timeline.map((entry) => entry.what)).not.toContain('flagged-re-entry');
+    await env.client.workflow.getHandle(readmissionWorkflowId(event.data.caseId)).terminate('test finished');
+  });
+
+  it('R11 R12 end to end: the case workflow transfers the person and registers the return, and their re-entry is flagged', async () => {
+    const template = sampleTemplate('intake-end-to-end');
+    const first = await arrivalNow({ biometricTemplate: template });
+    await intake.forward(first);
+    const driver = new CaseDriver(env.client, env.client.workflow.getHandle(readmissionWorkflowId(first.data.caseId)), first.data.caseId);
+    await driver.driveToAwaitingReply();
+    const { screening } = await services.screening.screen(first);
+    // R12: France gets identity's enrolment reference as the biometric reference, never the template.
+    expect(fakeServices.callsFor(first.data.caseId).requests[0]?.biometricReference).toBe(screening.enrolmentReference);
+    await driver.franceReplies('accepted');
+    await driver.serveRemovalDirections();
+    const booked = await driver.waitForState('movement-booked');
+    await env.sleep(new Date(booked.movement?.departsAt as string).getTime() - (await env.currentTimeMs()) - 60 * 60 * 1000);
+    await driver.waitForState('cleared-for-transfer');
+    const movementId = booked.movement?.movementId as string;
+    await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId, outcome: 'boarded' }] });
+    await driver.handle.executeUpdate(confirmHandoverUpdate, {
+      args: [{ commandId: commandId(), movementId, handoverReference: 'hov_E2E0000000001', confirmedAt: new Date(await env.currentTimeMs()).toISOString() }],
+    });
+    await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'transferred' });
+    await expect(services.returns.find(first.data.caseId)).resolves.toMatchObject({ handoverReference: 'hov_E2E0000000001', enrolmentReferences: [screening.enrolmentReference] });
+
+    const reEntry = await arrivalNow({ biometricTemplate: template });
+    await intake.forward(reEntry);
+
+    const view = await caseView(reEntry.data.caseId);
+    expect(view.reEntry).toBe(true);
+    expect(view.timeline.find((entry) => entry.what === 'flagged-re-entry')?.evidence).toContain(`case:${first.data.caseId}`);
+    await env.client.workflow.getHandle(readmissionWorkflowId(reEntry.data.caseId)).terminate('test finished');
   });
 });

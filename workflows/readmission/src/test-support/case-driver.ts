@@ -48,6 +48,11 @@ export function arrivalOf(caseId: string, arrivedAt: Date, overrides: Partial<Ar
   };
 }
 
+function withoutTemplate(arrival: ArrivalRecordedData): Omit<ArrivalRecordedData, 'biometricTemplate'> {
+  const { biometricTemplate: _template, ...facts } = arrival;
+  return facts;
+}
+
 /** A readmission case, handled as a caseworker, the identity service and the legal-review service would. */
 export class CaseDriver {
   constructor(
@@ -67,7 +72,8 @@ export class CaseDriver {
       workflowId: readmissionWorkflowId(arrival.caseId),
       args: [{ caseId: arrival.caseId, ...(options.policy ? { policy: options.policy } : {}) }],
       signal: arrivalRecordedSignal,
-      signalArgs: [{ eventId: randomUUID(), arrival, ...(options.screening ? { screening: options.screening } : {}) }],
+      // As identity does, the case gets the arrival without the biometric template.
+      signalArgs: [{ eventId: randomUUID(), arrival: withoutTemplate(arrival), ...(options.screening ? { screening: options.screening } : {}) }],
     });
     return new CaseDriver(client, handle, arrival.caseId);
   }

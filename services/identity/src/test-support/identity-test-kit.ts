@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { type ArrivalRecordedData, type EventEnvelope } from '@oioo/contracts';
+import { createLogger } from '@oioo/config';
+import { type Database, createDatabase, loadMigrations, runMigrations } from '@oioo/database';
+import { ArrivalScreeningService } from '../arrivals/arrival-screening.service';
+import { ArrivalScreeningsRepository } from '../arrivals/arrival-screenings.repository';
+import { DEFAULT_MATCH_THRESHOLD } from '../config/identity-config';
+import { EnrolmentsRepository } from '../enrolments/enrolments.repository';
+import { RegisterMatcher } from '../matching/register-matcher.service';
+import { templateHash } from '../matching/template-hash';
+import { PeopleRepository } from '../people/people.repository';
+import { IrregularEntriesRepository } from '../registers/irregular-entries.repository';
+import { RegisterChecks } from '../registers/register-checks.service';
+import { ReturnsRegisterRepository } from '../registers/returns-register.repository';
+
+/** Test support only: the service's migrations folder. */
+export const MIGRATIONS_DIR = join(__dirname, '..', 'migrations');
+
+/** Test support only: a logger that drops everything. */
+export const quietLogger = createLogger('identity-test', {}, () => undefined);
+
+/** Test support only: an in-memory PGlite database with identity's real migrations applied. */
+export async function openIdentityDatabase(): Promise<Database> {
+  const db = await createDatabase({ driver: 'pglite' }, { schema: 'identity', logger: quietLogger });
+  await runMigrations(db, { schema: 'identity', migrations: loadMigrations(MIGRATIONS_DIR), logger: quietLogger });
+  return db;
+}
+
+/** Test support only: the service's providers wired by hand over one database, as Nest would wire them. */
+export function identityServices(db: Database, matchThreshold: number = DEFAULT_MATCH_THRESHOLD) {
+  const people = new PeopleRepository();
+  const enrolments = new EnrolmentsRepository(people);
+  const matcher = new RegisterMatcher({ matchThreshold });
+  const irregularEntries = new IrregularEntriesRepository();
+  const returns = new ReturnsRegisterRepository(db);
+  const screening = new ArrivalScreeningService(db, enrolments, irregularEntries, matcher, new ArrivalScreeningsRepository());
+  return { people, enrolments, matcher, irregularEntries, returns, screening, checks: new RegisterChecks(db, matcher) };
+}
+
+/** Test support only: a fresh opaque id with the given prefix. */
+export function opaqueId(prefix: string): string {
+  return `${prefix}_${randomUUID().replace(/-/g, '')}`;
+}
+
+/** Test support only: a 164-character template derived from a seed, like a real capture and unlike any other seed's. */
+export function sampleTemplate(seed: string): string {
+  return `tpl-${[0, 1, 2].map((part) => templateHash(`${seed}:${part}`)).join('').slice(0, 160)}`;
+}
+
+/** Test support only: a second sample of the same person: the template with `changes` characters altered, spread out. */
+export function nearTemplate(template: string, changes = 1): string {
+  const chars = [...template];
+  for (let change = 1; change <= changes; change += 1) {
+    const position = Math.floor((chars.length * change) / (changes + 1));
+    chars[position] = chars[position] === 'z' ? 'y' : 'z';
+  }
+  return chars.join('');
+}
+
+/** Test support only: an in-scope arrival event of a new case and person, with overrides. */
+export function arrivalEvent(overrides: Partial<ArrivalRecordedData> = {}, arrivedAt: Date = new Date()): EventEnvelope<ArrivalRecordedData> {
+  const caseId = overrides.caseId ?? opaqueId('case');
+  return {
+    eventId: randomUUID(),
+    type: 'border-force.arrival.recorded.v1',
+    source: 'uk-border-force',
+    subject: caseId,
+    occurredAt: arrivedAt.toISOString(),
+    schemaVersion: 1,
+    correlationId: 'corr',
+    data: {
+      caseId,
+      personId: opaqueId('per'),
+      arrivedAt: arrivedAt.toISOString(),
+      route: 'claimed-protection',
+      departedFrom: 'FR',
+      crossingEvidence: [{ kind: 'interception-record', reference: 'HMC-INT-77' }],
+      biometricTemplate: sampleTemplate(caseId),
+      ...overrides,
+    },
+  };
+}
+
+/** Test support only: the return body the readmission workflow's registerReturn activity sends for a case. */
+export function returnOf(arrival: ArrivalRecordedData, overrides: { idempotencyKey?: string; handoverReference?: string } = {}) {
+  return {
+    caseId: arrival.caseId,
+    personId: arrival.personId,
+    handoverReference: overrides.handoverReference ?? opaqueId('hov'),
+    idempotencyKey: overrides.idempotencyKey ?? `readmission:${arrival.caseId}:register-return`,
+  };
+}
