@@ -17,10 +17,12 @@ export const SearchAttributes = {
   onHold: defineSearchAttributeKey('OnHold', SearchAttributeType.BOOL),
   /** The person was returned under the scheme before and came back (R11). */
   reEntry: defineSearchAttributeKey('ReEntry', SearchAttributeType.BOOL),
-  /** France did not reply by its deadline and the case went to the liaison desk (R4). */
-  escalated: defineSearchAttributeKey('Escalated', SearchAttributeType.BOOL),
-  /** The three-month target from arrival to transfer has passed (R6). */
-  targetBreached: defineSearchAttributeKey('TargetBreached', SearchAttributeType.BOOL),
+  /**
+   * Alerts raised on the case: `escalated` (France silent past its deadline, R4) and `target-breached`
+   * (three months without transfer, R6). One keyword list rather than more booleans: the dev server's
+   * SQLite visibility allows only three boolean attributes.
+   */
+  caseAlerts: defineSearchAttributeKey('CaseAlerts', SearchAttributeType.KEYWORD_LIST),
 } as const;
 
 /** How the Temporal CLI and operator API spell each search attribute type. */

@@ -1,8 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@oioo/service-kit';
+import { ChallengesModule } from './challenges/challenges.module';
+import { LEGAL_REVIEW_MIGRATIONS_DIR, LEGAL_REVIEW_SCHEMA } from './legal-review.database';
+import { ReadmissionRequestsModule } from './readmission-requests/readmission-requests.module';
 
-/** The legal-review service: inadmissibility reviews, legal challenges and the holds they put on cases. Its features arrive with the readmission issue; today it serves /health. */
+/** The legal-review service: legal challenges and the holds they put on cases, and the readmission request to France with its replies. */
 @Module({
-  imports: [ServicePlatformModule.forRoot({ service: 'legal-review', consumesEvents: false })],
+  imports: [
+    ServicePlatformModule.forRoot({
+      service: 'legal-review',
+      consumesEvents: true,
+      database: { schema: LEGAL_REVIEW_SCHEMA, migrationsDir: LEGAL_REVIEW_MIGRATIONS_DIR },
+    }),
+    ChallengesModule,
+    ReadmissionRequestsModule,
+  ],
 })
 export class LegalReviewAppModule {}

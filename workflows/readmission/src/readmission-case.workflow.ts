@@ -118,8 +118,7 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
       { key: SearchAttributes.caseState, value: attributes.state },
       { key: SearchAttributes.onHold, value: attributes.onHold },
       { key: SearchAttributes.reEntry, value: attributes.reEntry },
-      { key: SearchAttributes.escalated, value: attributes.escalated },
-      { key: SearchAttributes.targetBreached, value: attributes.targetBreached },
+      { key: SearchAttributes.caseAlerts, value: [...(attributes.escalated ? ['escalated'] : []), ...(attributes.targetBreached ? ['target-breached'] : [])] },
       { key: SearchAttributes.nextDeadline, value: attributes.deadline ? new Date(attributes.deadline.at) : null },
       { key: SearchAttributes.nextDeadlineRule, value: attributes.deadline?.rule ?? null },
     ]);

@@ -18,7 +18,7 @@ describe('R4 France replies within 14 days, or 28 when extended', () => {
     expect(view.state).toBe('awaiting-reply');
     expect(view.escalated).toBe(true);
     expect(view.timeline.map((entry) => entry.what)).toContain('escalated-to-liaison-desk');
-    expect((await driver.handle.describe()).searchAttributes['Escalated']).toEqual([true]);
+    expect((await driver.handle.describe()).searchAttributes['CaseAlerts']).toEqual(['escalated']);
     // A late reply is still taken.
     await driver.franceReplies('accepted');
     expect((await driver.view()).state).toBe('removal-directions');

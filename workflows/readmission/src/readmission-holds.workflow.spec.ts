@@ -149,7 +149,7 @@ describe('R6 three-month target', () => {
     const view = await driver.view();
     expect(view.targetBreached).toBe(true);
     expect(view.state).toBe('removal-directions');
-    expect((await driver.handle.describe()).searchAttributes['TargetBreached']).toEqual([true]);
+    expect((await driver.handle.describe()).searchAttributes['CaseAlerts']).toEqual(['target-breached']);
     await driver.handle.terminate('test finished');
   });
 });
