@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase } from './create-database';
 import { SchemaNameError } from './database.errors';
-import { quietLogger } from './testing/database-harness';
+import { quietLogger } from './test-support/database-harness';
 
 describe('createDatabase', () => {
   it('keeps PGlite data in DATABASE_DIR across restarts', async () => {

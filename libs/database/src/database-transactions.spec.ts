@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { type Database } from './database';
 import { DatabaseClosedError, TransactionMisuseError } from './database.errors';
 import { openPostgresDatabase } from './postgres-database';
-import { pgliteHarness, postgresHarness, quietLogger, useHarness } from './testing/database-harness';
+import { pgliteHarness, postgresHarness, quietLogger, useHarness } from './test-support/database-harness';
 
 /** Resolves when `release` is called, so a test can hold a transaction open at a chosen point. */
 function gate(): { wait: Promise<void>; release: () => void } {

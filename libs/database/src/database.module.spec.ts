@@ -4,7 +4,7 @@ import { type Database } from './database';
 import { DatabaseHealthIndicator } from './database-health.indicator';
 import { DatabaseModule } from './database.module';
 import { DATABASE } from './database.tokens';
-import { identityMigrations, memoryLogger, migrationFolder, type MigrationFolder } from './testing/migration-folder';
+import { identityMigrations, memoryLogger, migrationFolder, type MigrationFolder } from './test-support/migration-folder';
 
 /** A provider that reads its table while the app initialises, as a service's repository might. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { MigrationFileError } from './database.errors';
 import { loadMigrations } from './migration-files';
-import { identityMigrations, migrationFolder, type MigrationFolder } from './testing/migration-folder';
+import { identityMigrations, migrationFolder, type MigrationFolder } from './test-support/migration-folder';
 
 describe('loadMigrations', () => {
   let folder: MigrationFolder | undefined;

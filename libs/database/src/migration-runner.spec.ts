@@ -2,8 +2,8 @@ import { type Database } from './database';
 import { MigrationError, SchemaNameError } from './database.errors';
 import { loadMigrations } from './migration-files';
 import { runMigrations } from './migration-runner';
-import { allDriverHarnesses, quietLogger, useHarness } from './testing/database-harness';
-import { identityMigrations, memoryLogger, migrationFolder, type MigrationFolder } from './testing/migration-folder';
+import { allDriverHarnesses, quietLogger, useHarness } from './test-support/database-harness';
+import { identityMigrations, memoryLogger, migrationFolder, type MigrationFolder } from './test-support/migration-folder';
 
 describe.each(allDriverHarnesses())('runMigrations on $driver', (harness) => {
   useHarness(harness);

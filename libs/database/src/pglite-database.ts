@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pgliteColumnParsers } from './column-types';
 import { type Database, type Queryable, type QueryResult } from './database';
@@ -13,8 +14,6 @@ export interface PgliteDatabaseOptions {
   schema: string;
   /** Folder for the data files; absent means in memory, lost when the process ends. */
   dataDir?: string;
-  /** Starts from a copy made with PGlite's `dumpDataDir()` (tests use it to skip initdb). */
-  loadDataDir?: Blob;
 }
 
 /**
@@ -23,9 +22,10 @@ export interface PgliteDatabaseOptions {
  */
 export async function openPgliteDatabase(options: PgliteDatabaseOptions): Promise<Database> {
   const schema = assertSchemaName(options.schema);
+  // PGlite creates only the last folder of its path; a fresh data folder needs its parents made first.
+  if (options.dataDir !== undefined) mkdirSync(dirname(resolve(options.dataDir)), { recursive: true });
   const pglite = await PGlite.create({
     ...(options.dataDir === undefined ? {} : { dataDir: resolve(options.dataDir) }),
-    ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
     parsers: pgliteColumnParsers,
   });
   try {

@@ -78,7 +78,7 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions):
 
   try {
     await run(binaries.initdb, ['-D', cluster, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
-    appendFileSync(cluster + '/postgresql.conf', SERVER_SETTINGS);
+    appendFileSync(join(cluster, 'postgresql.conf'), SERVER_SETTINGS);
     const port = await startOnFreePort(options.port, async (candidate) => {
       try {
         await run(binaries.pgCtl, ['start', '-D', cluster, '-l', logFile, '-w', '-t', '60', '-o', `-p ${candidate}`]);

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
 import { createLogger, type Logger } from '@oioo/config';
-// Test-only: the throwaway server lives in infra (node built-ins only) so provisioning scripts can use it too.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../../../../infra/postgres/throwaway-postgres';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '@oioo/testing';
 import { type Database } from '../database';
 import { type DatabaseDriver } from '../database-config';
 import { pgliteColumnParsers } from '../column-types';
@@ -87,7 +85,7 @@ export function postgresHarness(): PostgresHarness {
   return {
     driver: 'postgres',
     async setup() {
-      server = await startThrowawayPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'oioo-pg-')), log: () => undefined });
+      server = await startThrowawayPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'oioo-pg-')) });
     },
     async teardown() {
       await server?.stop();
