@@ -148,6 +148,7 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
       case 'book-movement': {
         const booking = await services.bookMovement({
           caseId: snapshot.caseId,
+          personId: (snapshot.arrival as NonNullable<CaseSnapshot['arrival']>).data.personId,
           notBefore: action.notBefore.toISOString(),
           bookingNumber: snapshot.bookingsMade + 1,
           idempotencyKey: `${workflowId}:booking:${snapshot.bookingsMade + 1}`,
@@ -157,7 +158,7 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
       }
       case 'cancel-booking': {
         const movementId = snapshot.movement?.movementId as string;
-        await services.cancelBooking({ caseId: snapshot.caseId, movementId, reason: action.reason, idempotencyKey: `${workflowId}:cancel:${movementId}` });
+        await services.cancelBooking({ caseId: snapshot.caseId, movementId, reason: action.reason, idempotencyKey: `${workflowId}:cancel:${snapshot.bookingsMade}` });
         bookingCancelled(snapshot, action.reason, new Date());
         break;
       }
@@ -181,7 +182,7 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
   // A booking made while the case was ending is given back, so a closed case never holds a seat.
   if (snapshot.movement && snapshot.outcome?.outcome !== 'transferred') {
     const { movementId } = snapshot.movement;
-    await services.cancelBooking({ caseId: snapshot.caseId, movementId, reason: `case ended: ${snapshot.state}`, idempotencyKey: `${workflowId}:cancel:${movementId}` });
+    await services.cancelBooking({ caseId: snapshot.caseId, movementId, reason: `case ended: ${snapshot.state}`, idempotencyKey: `${workflowId}:cancel:${snapshot.bookingsMade}` });
   }
   if (snapshot.outcome?.outcome === 'transferred' && snapshot.handover) {
     // R11: the returned person's biometrics enter the register of returns under the scheme.

@@ -22,6 +22,7 @@ export interface SendReadmissionRequestResult {
 /** A seat on the first movement departing at or after `notBefore` (R8 notice, R9 capacity). */
 export interface BookMovementInput {
   caseId: string;
+  personId: string;
   notBefore: string;
   bookingNumber: number;
   idempotencyKey: string;

@@ -34,6 +34,8 @@ export const pendingMattersResponseSchema = z.object({
 /** POST /bookings on transport: a seat on the first movement at or after `notBefore` (R8, R9). */
 export const bookMovementBodySchema = z.object({
   caseId: caseIdSchema,
+  /** The manifest to France names each passenger by case and person id (R9, R12). */
+  personId: personIdSchema,
   notBefore: instantSchema,
   bookingNumber: z.number().int().min(1),
   idempotencyKey: idempotencyKeySchema,

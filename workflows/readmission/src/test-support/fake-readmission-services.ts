@@ -35,7 +35,7 @@ export class FakeReadmissionServices {
         this.bookings.push(input);
         // The first movement a day after the notice ends, as a weekly schedule might offer.
         const departsAt = new Date(new Date(input.notBefore).getTime() + 24 * 60 * 60 * 1000);
-        return { movementId: `mov-${input.caseId.slice(5, 13)}-${input.bookingNumber}`, departsAt: departsAt.toISOString() };
+        return { movementId: `mov_${input.caseId.slice(5, 21)}B${input.bookingNumber}`, departsAt: departsAt.toISOString() };
       },
       cancelBooking: async (input) => {
         this.cancellations.push(input);

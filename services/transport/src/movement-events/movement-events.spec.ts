@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { Context } from '@temporalio/activity';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { type BoardingRecordedData, type EventEnvelope, type HandoverConfirmedData, TaskQueues, Topics } from '@oioo/contracts';
+import { type Database } from '@oioo/database';
+import { EventRejectedError, envelopeSchemaOf } from '@oioo/kafka';
+import { type TimeSkippingWorker, startTimeSkippingWorker } from '@oioo/testing';
+import { type ReadmissionActivities } from '@oioo/workflows-readmission';
+import { CaseDriver, FakeReadmissionServices, arrivalOf, nextCaseId } from '@oioo/workflows-readmission/testing';
+import { type TransportKit, openMigratedDatabase, seatsOf, transportKit } from '../test-support/transport-test-kit';
+import { BoardingEventsHandler } from './boarding-events.handler';
+import { BoardingRecordsRepository } from './boarding-records.repository';
+import { CaseWorkflowGateway } from './case-workflow.gateway';
+import { HandoverEventsHandler } from './handover-events.handler';
+import { HandoversRepository } from './handovers.repository';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+let testWorker: TimeSkippingWorker;
+let env: TestWorkflowEnvironment;
+let db: Database;
+let kit: TransportKit;
+let boarding: BoardingEventsHandler;
+let handover: HandoverEventsHandler;
+
+/** The server's clock as an activity sees it: under time skipping, wall-clock time lags behind. */
+function serverNow(): Date {
+  return new Date(Context.current().info.currentAttemptScheduledTimestampMs);
+}
+
+beforeAll(async () => {
+  db = await openMigratedDatabase();
+  kit = await transportKit(db);
+  // The real workflow with fake services, except that bookings go to this service on its real database.
+  const activities: ReadmissionActivities = {
+    ...new FakeReadmissionServices().activities(),
+    bookMovement: (input) => kit.bookings.book(input, serverNow()),
+    cancelBooking: (input) => kit.bookings.cancel(input, serverNow()),
+  };
+  testWorker = await startTimeSkippingWorker({ taskQueue: TaskQueues.readmission, workflowsPath: require.resolve('@oioo/workflows-readmission'), activities });
+  env = testWorker.env;
+  const gateway = new CaseWorkflowGateway(env.client);
+  boarding = new BoardingEventsHandler(new BoardingRecordsRepository(db, kit.movements), gateway, kit.manifests);
+  handover = new HandoverEventsHandler(new HandoversRepository(db), gateway);
+}, 60_000);
+
+afterAll(async () => {
+  await testWorker?.stop();
+  await db?.close();
+});
+
+/** A case taken through the workflow until it holds a seat on a movement of this service. */
+async function bookedCase(): Promise<{ driver: CaseDriver; movementId: string; departsAt: Date }> {
+  const driver = await CaseDriver.open(env.client, arrivalOf(nextCaseId(), new Date(await env.currentTimeMs())));
+  await driver.driveToAwaitingReply();
+  await driver.franceReplies('accepted');
+  await driver.serveRemovalDirections();
+  const booked = await driver.waitForState('movement-booked');
+  const movement = booked.movement as { movementId: string; departsAt: string };
+  return { driver, movementId: movement.movementId, departsAt: new Date(movement.departsAt) };
+}
+
+/** A case whose R5 check before departure found nothing pending: it may board. */
+async function caseClearedForTransfer(): Promise<{ driver: CaseDriver; movementId: string }> {
+  const { driver, movementId, departsAt } = await bookedCase();
+  await env.sleep(departsAt.getTime() - (await env.currentTimeMs()) - HOUR_MS);
+  await driver.waitForState('cleared-for-transfer');
+  return { driver, movementId };
+}
+
+async function serverTime(): Promise<string> {
+  return new Date(await env.currentTimeMs()).toISOString();
+}
+
+/** An escorts' boarding event as the consumer hands it over: checked against the topic's schema. */
+async function boardingEvent(caseId: string, movementId: string, outcome: 'boarded' | 'no-show'): Promise<EventEnvelope<BoardingRecordedData>> {
+  const at = await serverTime();
+  return envelopeSchemaOf(Topics.boardingRecorded).parse({
+    eventId: randomUUID(),
+    type: Topics.boardingRecorded.name,
+    source: 'uk-escorts',
+    subject: caseId,
+    occurredAt: at,
+    schemaVersion: 1,
+    correlationId: `corr-${caseId}`,
+    data: { movementId, caseId, outcome, recordedAt: at },
+  });
+}
+
+/** France's handover confirmation as the consumer hands it over. */
+async function handoverEvent(caseId: string, movementId: string, handoverReference: string): Promise<EventEnvelope<HandoverConfirmedData>> {
+  const at = await serverTime();
+  return envelopeSchemaOf(Topics.handoverConfirmed).parse({
+    eventId: randomUUID(),
+    type: Topics.handoverConfirmed.name,
+    source: 'fr-ministry-interior',
+    subject: caseId,
+    occurredAt: at,
+    schemaVersion: 1,
+    correlationId: `corr-${caseId}`,
+    data: { handoverReference, movementId, caseId, confirmedAt: at },
+  });
+}
+
+/** The EventRejectedError a handler threw, failing the test if it threw something else or nothing. */
+async function rejection(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
+  expect(error).toBeInstanceOf(EventRejectedError);
+  return (error as EventRejectedError).message;
+}
+
+async function bookingStatuses(caseId: string): Promise<string[]> {
+  return (await kit.bookingsRepository.findByCase(caseId)).map((booking) => `${booking.movementId}:${booking.status}`);
+}
+
+describe('boarding and handover forwarded to the case workflow', () => {
+  it('R9 Q1 boarding moves the case in transit and France’s handover completes the readmission; copies change nothing', async () => {
+    const { driver, movementId } = await caseClearedForTransfer();
+
+    const boarded = await boardingEvent(driver.caseId, movementId, 'boarded');
+    await expect(boarding.forward(boarded, new Date())).resolves.toBe('forwarded');
+    expect((await driver.view()).state).toBe('in-transit');
+    expect(await bookingStatuses(driver.caseId)).toEqual([`${movementId}:boarded`]);
+    await expect(boarding.forward(boarded, new Date())).resolves.toBe('duplicate');
+
+    const confirmed = await handoverEvent(driver.caseId, movementId, 'hov_FR0000000001');
+    await expect(handover.onHandoverConfirmed(confirmed)).resolves.toBeUndefined();
+    await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'transferred' });
+
+    // Copies: the same event again, then the same handover under another event id.
+    await expect(handover.forward(confirmed, new Date())).resolves.toBe('duplicate');
+    await expect(handover.forward({ ...confirmed, eventId: randomUUID() }, new Date())).resolves.toBe('duplicate');
+  });
+
+  it('R9 Q1 a handover recorded but not marked forwarded before a crash is recognised on the completed case, not refused', async () => {
+    const { driver, movementId } = await caseClearedForTransfer();
+    await boarding.forward(await boardingEvent(driver.caseId, movementId, 'boarded'), new Date());
+    const confirmed = await handoverEvent(driver.caseId, movementId, 'hov_FR0000000002');
+    await handover.forward(confirmed, new Date());
+    await driver.handle.result();
+    await db.query('UPDATE handovers SET forwarded_at = NULL WHERE handover_reference = $1', ['hov_FR0000000002']);
+
+    await expect(handover.forward(confirmed, new Date())).resolves.toBe('duplicate');
+  });
+
+  it('R9 a no-show frees the seat at once and the workflow rebooks the case on a later movement', async () => {
+    const { driver, movementId } = await caseClearedForTransfer();
+    const before = await seatsOf(db, movementId);
+
+    await expect(boarding.forward(await boardingEvent(driver.caseId, movementId, 'no-show'), new Date())).resolves.toBe('forwarded');
+
+    expect(await seatsOf(db, movementId)).toEqual({ seatsTaken: before.seatsTaken - 1, holding: before.holding - 1 });
+    const rebooked = await driver.waitForState('movement-booked');
+    expect(rebooked.movement?.movementId).not.toBe(movementId);
+    expect(await bookingStatuses(driver.caseId)).toEqual([`${movementId}:no-show`, `${rebooked.movement?.movementId}:booked`]);
+    await driver.handle.terminate('test finished');
+  });
+});
+
+describe('refusals are dead-lettered with the reason', () => {
+  it('a boarding for a case with no booking on the movement is rejected', async () => {
+    const { driver, movementId } = await bookedCase();
+    const stranger = nextCaseId();
+
+    await expect(rejection(boarding.forward(await boardingEvent(stranger, movementId, 'boarded'), new Date()))).resolves.toBe(
+      `case ${stranger} has no booking on movement ${movementId}`,
+    );
+    await driver.handle.terminate('test finished');
+  });
+
+  it('a boarding the workflow refuses is rejected with the workflow’s reason, and the seat is held again', async () => {
+    // Booked, but the R5 check before departure has not run: the case may not board yet.
+    const { driver, movementId } = await bookedCase();
+    const before = await seatsOf(db, movementId);
+
+    const reason = await rejection(boarding.forward(await boardingEvent(driver.caseId, movementId, 'no-show'), new Date()));
+
+    expect(reason).toBe('recordBoarding applies to a case in state cleared-for-transfer; this case is in state movement-booked');
+    expect(await bookingStatuses(driver.caseId)).toEqual([`${movementId}:booked`]);
+    expect(await seatsOf(db, movementId)).toEqual(before);
+    expect((await driver.view()).state).toBe('movement-booked');
+    await driver.handle.terminate('test finished');
+  });
+
+  it('R9 a handover the workflow refuses is rejected with its reason and forgotten, so the corrected one goes through', async () => {
+    const { driver, movementId } = await caseClearedForTransfer();
+    const early = await handoverEvent(driver.caseId, movementId, 'hov_FR0000000003');
+
+    await expect(rejection(handover.forward(early, new Date()))).resolves.toBe(
+      'confirmHandover applies to a case in state in-transit; this case is in state cleared-for-transfer',
+    );
+    expect((await db.query('SELECT 1 FROM handovers WHERE handover_reference = $1', ['hov_FR0000000003'])).rowCount).toBe(0);
+
+    await boarding.forward(await boardingEvent(driver.caseId, movementId, 'boarded'), new Date());
+    await expect(handover.forward({ ...early, eventId: randomUUID() }, new Date())).resolves.toBe('forwarded');
+    await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'transferred' });
+  });
+
+  it('a handover for a case that has no workflow is rejected', async () => {
+    const stranger = nextCaseId();
+    await expect(rejection(handover.forward(await handoverEvent(stranger, 'mov_NOSUCHMOVEMENT1', 'hov_FR0000000004'), new Date()))).resolves.toBe(
+      `there is no readmission case workflow for case ${stranger}`,
+    );
+  });
+
+  it('a second handover reference for a case already handed over is rejected', async () => {
+    const { driver, movementId } = await caseClearedForTransfer();
+    await boarding.forward(await boardingEvent(driver.caseId, movementId, 'boarded'), new Date());
+    await handover.forward(await handoverEvent(driver.caseId, movementId, 'hov_FR0000000005'), new Date());
+
+    await expect(rejection(handover.forward(await handoverEvent(driver.caseId, movementId, 'hov_FR0000000006'), new Date()))).resolves.toBe(
+      `case ${driver.caseId} was already handed over under reference hov_FR0000000005`,
+    );
+  });
+});
