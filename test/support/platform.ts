@@ -1,0 +1,66 @@
+import { type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type Client } from '@temporalio/client';
+import { createLogger } from '@oioo/config';
+import { TaskQueues } from '@oioo/contracts';
+import { IdentityAppModule } from '@oioo/identity';
+import { EventConsumer } from '@oioo/kafka';
+import { LegalReviewAppModule } from '@oioo/legal-review';
+import { type TemporalWorker, createTemporalClient } from '@oioo/temporal';
+import { installQuietTemporalRuntime } from '@oioo/testing';
+import { TransportAppModule } from '@oioo/transport';
+import { ServiceClient, createPlatformWorkers, createReadmissionActivities } from '@oioo/worker';
+import { stackTemporalConfig } from './stack';
+
+/** The whole platform running in the test process against the stack's real Temporal server and Kafka broker. */
+export interface RunningPlatform {
+  client: Client;
+  urls: { identity: string; legalReview: string; transport: string };
+  apps: { identity: INestApplication; legalReview: INestApplication; transport: INestApplication };
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots identity, legal-review and transport (each on an embedded in-memory database and a free port),
+ * then the worker with the readmission activities calling those services over HTTP, and waits until
+ * every service's consumer has joined its group. `timeCompression` shortens every deadline, as the
+ * demonstration setting does, so a whole case runs in under a minute.
+ */
+export async function startPlatform(options: { timeCompression: number }): Promise<RunningPlatform> {
+  installQuietTemporalRuntime();
+  const compression = String(options.timeCompression);
+  process.env['READMISSION_TIME_COMPRESSION'] = compression;
+  process.env['TRANSPORT_TIME_COMPRESSION'] = compression;
+  delete process.env['DATABASE_DIR'];
+  const boot = async (module: Type<unknown>) => {
+    const app = await NestFactory.create(module, { logger: ['error', 'warn'], abortOnError: false });
+    app.enableShutdownHooks();
+    await app.listen(0, '127.0.0.1');
+    return app;
+  };
+  const apps = { identity: await boot(IdentityAppModule), legalReview: await boot(LegalReviewAppModule), transport: await boot(TransportAppModule) };
+  const urls = { identity: await apps.identity.getUrl(), legalReview: await apps.legalReview.getUrl(), transport: await apps.transport.getUrl() };
+  const activities = createReadmissionActivities({
+    identity: new ServiceClient('identity', urls.identity),
+    legalReview: new ServiceClient('legal-review', urls.legalReview),
+    transport: new ServiceClient('transport', urls.transport),
+  });
+  const workers: TemporalWorker[] = await createPlatformWorkers(stackTemporalConfig(), createLogger('e2e-worker'), {
+    activities: { [TaskQueues.readmission]: activities },
+  });
+  const running = workers.map((worker) => worker.run());
+  await Promise.all(Object.values(apps).map((app) => app.get(EventConsumer).waitUntilJoined(60_000)));
+  const client = await createTemporalClient(stackTemporalConfig());
+  return {
+    client,
+    urls,
+    apps,
+    stop: async () => {
+      await client.connection.close();
+      for (const { worker } of workers) worker.shutdown();
+      await Promise.all(running);
+      await workers[0]?.connection.close();
+      for (const app of Object.values(apps)) await app.close();
+    },
+  };
+}
