@@ -10,6 +10,8 @@ export interface ReadmissionCaseInput {
   policy?: Partial<ReadmissionPolicy>;
   /** Set only by continue-as-new: the case as it stood. */
   carried?: CaseSnapshot;
+  /** History length after which the case continues as new (default 4000); tests set it low to exercise the hand-over. */
+  historyEventsLimit?: number;
 }
 
 /** States of a readmission case, from arrival to one of its end states. */

@@ -44,7 +44,7 @@ const services = proxyActivities<ReadmissionActivities>({
 });
 
 /** Continue-as-new well before Temporal's 10,000-event warning, so months-long cases keep small histories. */
-const HISTORY_EVENTS_LIMIT = 4000;
+const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
 
 /**
  * One readmission case, one person, from Border Force's arrival record to handover in France or
@@ -201,7 +201,11 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
 /** Starts a fresh run carrying the snapshot once the history grows long; handlers finish first so no step is lost. */
 async function continueAsNewIfLong(input: ReadmissionCaseInput, snapshot: CaseSnapshot): Promise<void> {
   const info = workflowInfo();
-  if (!info.continueAsNewSuggested && info.historyLength < HISTORY_EVENTS_LIMIT) return;
+  if (!info.continueAsNewSuggested && info.historyLength < (input.historyEventsLimit ?? DEFAULT_HISTORY_EVENTS_LIMIT)) return;
   await condition(allHandlersFinished);
-  await continueAsNew<typeof readmissionCaseWorkflow>({ caseId: input.caseId, carried: snapshot });
+  await continueAsNew<typeof readmissionCaseWorkflow>({
+    caseId: input.caseId,
+    carried: snapshot,
+    ...(input.historyEventsLimit === undefined ? {} : { historyEventsLimit: input.historyEventsLimit }),
+  });
 }

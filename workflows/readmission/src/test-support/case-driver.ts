@@ -65,12 +65,18 @@ export class CaseDriver {
   static async open(
     client: Client,
     arrival: ArrivalRecordedData,
-    options: { screening?: ArrivalScreening; policy?: Partial<ReadmissionPolicy> } = {},
+    options: { screening?: ArrivalScreening; policy?: Partial<ReadmissionPolicy>; historyEventsLimit?: number } = {},
   ): Promise<CaseDriver> {
     const handle = await client.workflow.signalWithStart(readmissionCaseWorkflow, {
       taskQueue: TaskQueues.readmission,
       workflowId: readmissionWorkflowId(arrival.caseId),
-      args: [{ caseId: arrival.caseId, ...(options.policy ? { policy: options.policy } : {}) }],
+      args: [
+        {
+          caseId: arrival.caseId,
+          ...(options.policy ? { policy: options.policy } : {}),
+          ...(options.historyEventsLimit ? { historyEventsLimit: options.historyEventsLimit } : {}),
+        },
+      ],
       signal: arrivalRecordedSignal,
       // As identity does, the case gets the arrival without the biometric template.
       signalArgs: [{ eventId: randomUUID(), arrival: withoutTemplate(arrival), ...(options.screening ? { screening: options.screening } : {}) }],
