@@ -5,3 +5,4 @@ export * from './readmission/readmission-scope';
 export * from './readmission/readmission-age';
 export * from './readmission/readmission-bars';
 export * from './readmission/france-refusal';
+export * from './equivalence';

@@ -1,0 +1,176 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  isCancellation,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
+import { SearchAttributes } from '@oioo/contracts';
+import { LedgerErrorCode, grantLapsed, grantRevoked, nextLedgerWake, readmissionConfirmed, requestWithdrawn } from '@oioo/domain';
+import {
+  type EquivalenceLedgerInput,
+  type EquivalenceLedgerResult,
+  admissionRecordedUpdate,
+  balanceQuery,
+  grantLapsedSignal,
+  grantRevokedSignal,
+  noticeOfTerminationUpdate,
+  pauseUpdate,
+  placesReleasedSignal,
+  placesRequestWithdrawnSignal,
+  readmissionConfirmedSignal,
+  requestPlacesUpdate,
+  resumeUpdate,
+  weeklyReportQuery,
+} from './definitions';
+import {
+  type LedgerCommand,
+  type LedgerFact,
+  admissionRecordedCommand,
+  applyFact,
+  noticeOfTerminationCommand,
+  pauseCommand,
+  requestPlacesCommand,
+  resumeCommand,
+  runCommand,
+  validateCommand,
+} from './ledger-commands';
+import { reject } from './ledger-errors';
+import { eoiWorkflowId, ledgerWorkflowId } from './ledger-ids';
+import {
+  type LedgerSnapshot,
+  balanceViewOf,
+  isFinished,
+  openSnapshot,
+  releaseDelivered,
+  releaseUndelivered,
+  reportOf,
+  resultOf,
+  searchViewOf,
+  settle,
+} from './ledger-snapshot';
+
+/** Continue-as-new well before Temporal's 10,000-event warning, so a ledger that runs for the whole pilot keeps a small history. */
+const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
+
+/**
+ * The equivalence ledger of one pilot: an entity workflow that keeps admissions in step with
+ * readmissions (Q1–Q6). Every fact and command changes the ledger through the pure rules in
+ * @oioo/domain, synchronously inside its handler, so the workflow serialises all callers: there is no
+ * counter two callers can race on, and Q2 holds at every instant. After every change, at each ISO week
+ * boundary (a new week's cap) and at the end of a notice of termination, the loop below attempts a
+ * release and tells each EOI's workflow about the places released to it.
+ */
+export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): Promise<EquivalenceLedgerResult> {
+  const snapshot: LedgerSnapshot = input.carried ?? openSnapshot(input.pilotId, input.policy);
+  if (workflowInfo().workflowId !== ledgerWorkflowId(snapshot.ledger.pilotId)) {
+    // One ledger per pilot: under any other ID a second ledger could count the same pilot's places.
+    reject(LedgerErrorCode.InvalidInput, `the ledger of ${snapshot.ledger.pilotId} runs as ${ledgerWorkflowId(snapshot.ledger.pilotId)}`);
+  }
+  // Bumped by every signal and update, so the waiting loop wakes to deliver what they released.
+  let changes = 0;
+  const changed = () => {
+    changes += 1;
+  };
+
+  const onFact = <Input>(signal: SignalDefinition<[Input]>, fact: LedgerFact<Input>) =>
+    setHandler(signal, (payload) => {
+      applyFact(snapshot, fact, payload, new Date());
+      changed();
+    });
+  onFact(readmissionConfirmedSignal, readmissionConfirmed);
+  onFact(grantLapsedSignal, grantLapsed);
+  onFact(grantRevokedSignal, grantRevoked);
+  onFact(placesRequestWithdrawnSignal, requestWithdrawn);
+
+  const onCommand = <Input extends { commandId: string }, Result>(update: UpdateDefinition<Result, [Input]>, command: LedgerCommand<Input, Result>) =>
+    setHandler(
+      update,
+      (payload) => {
+        const result = runCommand(snapshot, command, payload, new Date());
+        changed();
+        return result;
+      },
+      { validator: (payload) => validateCommand(snapshot, command, payload, new Date()) },
+    );
+  onCommand(requestPlacesUpdate, requestPlacesCommand);
+  onCommand(admissionRecordedUpdate, admissionRecordedCommand);
+  onCommand(pauseUpdate, pauseCommand);
+  onCommand(resumeUpdate, resumeCommand);
+  onCommand(noticeOfTerminationUpdate, noticeOfTerminationCommand);
+
+  setHandler(balanceQuery, () => balanceViewOf(snapshot, new Date()));
+  setHandler(weeklyReportQuery, (isoWeek) => reportOf(snapshot, isoWeek, new Date()));
+
+  let published = '';
+  const publishSearchAttributes = () => {
+    const view = searchViewOf(snapshot);
+    // Upserts only on change: each one is a history event, and the ledger lives as long as the pilot.
+    const fingerprint = JSON.stringify(view);
+    if (fingerprint === published) return;
+    published = fingerprint;
+    upsertSearchAttributes([
+      { key: SearchAttributes.caseKind, value: 'ledger' },
+      { key: SearchAttributes.caseState, value: view.state },
+      { key: SearchAttributes.caseAlerts, value: view.alerts },
+      { key: SearchAttributes.nextDeadline, value: view.deadline ? new Date(view.deadline.at) : null },
+      { key: SearchAttributes.nextDeadlineRule, value: view.deadline?.rule ?? null },
+    ]);
+  };
+
+  while (!isFinished(snapshot)) {
+    // A new ISO week (a new cap) or the end of a notice can release places with no other news.
+    settle(snapshot, new Date());
+    publishSearchAttributes();
+    if (snapshot.outbox.length > 0) {
+      await deliverReleases(snapshot);
+      publishSearchAttributes();
+      continue;
+    }
+    if (isFinished(snapshot)) break;
+    await continueAsNewIfLong(input, snapshot);
+    const seen = changes;
+    const wake = nextLedgerWake(snapshot.ledger, new Date());
+    await condition(() => changes !== seen || snapshot.outbox.length > 0, Math.max(wake.getTime() - Date.now(), 1));
+  }
+
+  publishSearchAttributes();
+  await condition(allHandlersFinished);
+  return resultOf(snapshot, new Date());
+}
+
+/**
+ * Tells each EOI's workflow (`eoi:<eoiId>`) about the places released to it. A missing workflow is not
+ * fatal: the places stay released and counted (the grant is the EOI case's to issue), and the failed
+ * notice is kept in the balance and flagged in search attributes for an operator.
+ */
+async function deliverReleases(snapshot: LedgerSnapshot): Promise<void> {
+  const batch = [...snapshot.outbox];
+  await Promise.all(
+    batch.map(async (notice) => {
+      try {
+        await getExternalWorkflowHandle(eoiWorkflowId(notice.eoiId)).signal(placesReleasedSignal, notice);
+        releaseDelivered(snapshot, notice);
+      } catch (error) {
+        if (isCancellation(error)) throw error;
+        releaseUndelivered(snapshot, notice, new Date(), error instanceof Error ? error.message : String(error));
+      }
+    }),
+  );
+}
+
+/** Starts a fresh run carrying the snapshot once the history grows long; handlers finish first so no command is lost. */
+async function continueAsNewIfLong(input: EquivalenceLedgerInput, snapshot: LedgerSnapshot): Promise<void> {
+  const info = workflowInfo();
+  if (!info.continueAsNewSuggested && info.historyLength < (input.historyEventsLimit ?? DEFAULT_HISTORY_EVENTS_LIMIT)) return;
+  await condition(allHandlersFinished);
+  await continueAsNew<typeof equivalenceLedgerWorkflow>({
+    pilotId: snapshot.ledger.pilotId,
+    carried: snapshot,
+    ...(input.historyEventsLimit === undefined ? {} : { historyEventsLimit: input.historyEventsLimit }),
+  });
+}

@@ -1,0 +1,3 @@
+export * from './ledger-driver';
+export * from './ledger-environment';
+export * from './rejections';
