@@ -25,8 +25,8 @@ function moduleBoundaries({ inSpecs, allow = [] }) {
     depConstraints: [
       rule('type:contracts', ['type:contracts']),
       rule('type:domain', ['type:contracts', 'type:domain']),
-      // Workflow code runs in the deterministic sandbox: contracts and pure domain rules only.
-      rule('scope:sandbox', ['type:contracts', 'type:domain']),
+      // Workflow code runs in the deterministic sandbox: contracts, pure domain rules and other workflows' definitions (to signal them) only.
+      rule('scope:sandbox', ['type:contracts', 'type:domain', 'scope:sandbox']),
       rule('type:platform', ['type:contracts', 'type:domain', 'type:platform']),
       rule('type:testing', ['type:contracts', 'type:domain', 'type:platform', 'type:testing']),
       rule('type:worker', ['type:contracts', 'type:domain', 'type:platform', 'scope:sandbox']),

@@ -29,6 +29,14 @@ export const requestReferenceSchema = opaqueId('req');
 export const movementIdSchema = opaqueId('mov');
 /** France's reference for a handover it confirmed. */
 export const handoverReferenceSchema = opaqueId('hov');
+/** A pilot of the scheme; the equivalence ledger is one per pilot. */
+export const pilotIdSchema = opaqueId('pilot');
+/** A visa application centre appointment (E7). */
+export const appointmentReferenceSchema = opaqueId('vac');
+/** A request for security and suitability checks (E7). */
+export const securityCheckReferenceSchema = opaqueId('sec');
+/** A journey booked for granted applicants (E7, E8). */
+export const travelReferenceSchema = opaqueId('trv');
 /** The subject of an event: any opaque id, whatever its kind. */
 export const subjectIdSchema = z.string().regex(OPAQUE_ID, 'must be an opaque id such as case_01J9ZQ4X7K3M2N8P6R5T');
 

@@ -2,6 +2,8 @@
 export const TaskQueues = {
   /** Readmission case workflows and the activities they call. */
   readmission: 'oioo-readmission',
+  /** EOI case workflows on the legal route and the activities they call. */
+  legalRoute: 'oioo-legal-route',
   /** The equivalence ledger of the pilot (one long-lived entity workflow). */
   equivalence: 'oioo-equivalence',
   /** Platform workflows such as the health probe. */

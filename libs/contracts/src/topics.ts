@@ -3,6 +3,15 @@ import { arrivalRecordedDataSchema } from './events/arrival-recorded.event';
 import { challengeDecidedDataSchema, challengeLodgedDataSchema } from './events/legal-challenge.events';
 import { boardingRecordedDataSchema, handoverConfirmedDataSchema, manifestNotifiedDataSchema } from './events/movement.events';
 import { franceReplyDataSchema, readmissionRequestSentDataSchema } from './events/readmission-request.events';
+import { eoiSubmittedDataSchema, presenceConfirmedDataSchema, presenceRequestedDataSchema } from './events/eoi-portal.events';
+import {
+  appointmentBookedDataSchema,
+  biometricsCapturedDataSchema,
+  securityCheckCompletedDataSchema,
+  securityCheckRequestedDataSchema,
+} from './events/legal-route-checks.events';
+import { entryRecordedDataSchema, travelBookedDataSchema } from './events/legal-route-travel.events';
+import { weeklyReportPublishedDataSchema } from './events/equivalence.events';
 
 /** Topic names read `<context>.<entity>.<event>.v<N>`. */
 const TOPIC_NAME = /^[a-z][a-z-]*\.[a-z][a-z-]*\.[a-z][a-z-]*\.v[1-9][0-9]*$/;
@@ -23,6 +32,9 @@ export type Party =
   | 'nrm'
   | 'escorts'
   | 'eoi-portal'
+  | 'visa-application-centre'
+  | 'security-services'
+  | 'equivalence-ledger'
   | 'joint-committee';
 
 /** One entry of the topic catalogue: the topic, its data schema and how it is provisioned. */
@@ -117,6 +129,96 @@ export const Topics = {
     retentionMs: 365 * DAY_MS,
     producers: ['fr-ministry-interior'],
     consumers: ['transport'],
+  }),
+  eoiSubmitted: topic({
+    name: 'eoi-portal.eoi.submitted.v1',
+    description: 'An expression of interest submitted on the portal, one person or a family (E1, E5); opens an EOI case.',
+    data: eoiSubmittedDataSchema,
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    producers: ['eoi-portal'],
+    consumers: ['identity'],
+  }),
+  presenceRequested: topic({
+    name: 'eoi-portal.presence.requested.v1',
+    description: 'Each adult in an EOI is asked to confirm their location in France within 24 hours (E2).',
+    data: presenceRequestedDataSchema,
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    producers: ['identity'],
+    consumers: ['eoi-portal'],
+  }),
+  presenceConfirmed: topic({
+    name: 'eoi-portal.presence.confirmed.v1',
+    description: 'An adult confirmed their location on the portal (E2).',
+    data: presenceConfirmedDataSchema,
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    producers: ['eoi-portal'],
+    consumers: ['identity'],
+  }),
+  appointmentBooked: topic({
+    name: 'vac.appointment.booked.v1',
+    description: 'The invited applicants are booked into the visa application centre in Paris (E7).',
+    data: appointmentBookedDataSchema,
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    producers: ['identity'],
+    consumers: ['visa-application-centre', 'eoi-portal'],
+  }),
+  biometricsCaptured: topic({
+    name: 'vac.biometrics.captured.v1',
+    description: "The visa application centre captured an applicant's biometrics; identity enrols them and matches them against the registers (E4, E7).",
+    data: biometricsCapturedDataSchema,
+    partitions: 3,
+    retentionMs: 7 * DAY_MS,
+    producers: ['visa-application-centre'],
+    consumers: ['identity'],
+  }),
+  securityCheckRequested: topic({
+    name: 'security.check.requested.v1',
+    description: 'Security and suitability checks asked for the invited applicants of an EOI (E7).',
+    data: securityCheckRequestedDataSchema,
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    producers: ['legal-review'],
+    consumers: ['security-services'],
+  }),
+  securityCheckCompleted: topic({
+    name: 'security.check.completed.v1',
+    description: "The security services' result for one applicant: clear, or a ground for refusal (E3, E7).",
+    data: securityCheckCompletedDataSchema,
+    partitions: 3,
+    retentionMs: 90 * DAY_MS,
+    producers: ['security-services'],
+    consumers: ['legal-review'],
+  }),
+  travelBooked: topic({
+    name: 'transport.travel.booked.v1',
+    description: 'The journey to the UK of the people granted entry clearance (E7).',
+    data: travelBookedDataSchema,
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    producers: ['transport'],
+    consumers: ['eoi-portal'],
+  }),
+  entryRecorded: topic({
+    name: 'border-force.entry.recorded.v1',
+    description: 'A person holding entry clearance under the scheme arrived at the UK border: the admission counts (E8, Q1).',
+    data: entryRecordedDataSchema,
+    partitions: 3,
+    retentionMs: 365 * DAY_MS,
+    producers: ['uk-border-force'],
+    consumers: ['transport'],
+  }),
+  weeklyReportPublished: topic({
+    name: 'equivalence.weekly-report.published.v1',
+    description: "Q3: one ISO week's balance of readmissions and admissions, for the joint committee.",
+    data: weeklyReportPublishedDataSchema,
+    partitions: 1,
+    retentionMs: 5 * 365 * DAY_MS,
+    producers: ['equivalence-ledger'],
+    consumers: ['joint-committee'],
   }),
 } as const;
 

@@ -1,14 +1,29 @@
 import { isOpaqueId } from './ids';
 
-/** Builds a workflow ID from a kind and an opaque id, refusing anything that could carry personal data (S3). */
-function workflowId(kind: string, id: string): string {
-  if (!isOpaqueId(id)) throw new Error(`Workflow IDs are built from opaque ids only; got a value of length ${id.length}`);
+/**
+ * Builds a workflow ID from a kind and an opaque id, refusing anything that could carry personal data
+ * (S3); with a prefix, also an id of another kind (a case id where an EOI id belongs).
+ */
+function workflowId(kind: string, id: string, prefix?: string): string {
+  if (typeof id !== 'string' || !isOpaqueId(id) || (prefix !== undefined && !id.startsWith(`${prefix}_`))) {
+    throw new Error(`Workflow IDs are built from opaque ids only (${prefix ?? 'kind'}_...); got a value of length ${String(id).length}`);
+  }
   return `${kind}:${id}`;
 }
 
 /** Workflow ID of a readmission case: deterministic, so a duplicate arrival finds the same case. */
 export function readmissionWorkflowId(caseId: string): string {
   return workflowId('readmission', caseId);
+}
+
+/** Workflow ID of an EOI case (one per EOI or family, E5): a redelivered submission finds the same case. */
+export function eoiWorkflowId(eoiId: string): string {
+  return workflowId('eoi', eoiId, 'eoi');
+}
+
+/** Workflow ID of a pilot's equivalence ledger: one per pilot, so every caller reaches the same one. */
+export function ledgerWorkflowId(pilotId: string): string {
+  return workflowId('ledger', pilotId, 'pilot');
 }
 
 /** Workflow ID of a health probe. */

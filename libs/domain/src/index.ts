@@ -6,3 +6,4 @@ export * from './readmission/readmission-age';
 export * from './readmission/readmission-bars';
 export * from './readmission/france-refusal';
 export * from './equivalence';
+export * from './legal-route';

@@ -1,6 +1,6 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { LedgerErrorCode } from './ledger-errors';
-import { ledgerWorkflowId } from './ledger-ids';
+import { ledgerWorkflowId } from '@oioo/contracts';
 import { LEDGER_TEST_TASK_QUEUE, SUPERVISOR, commandId, nextId } from './test-support/ledger-driver';
 import { useLedgerEnvironment } from './test-support/ledger-environment';
 import { rejectionType } from './test-support/rejections';

@@ -9,7 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
-import { SearchAttributes } from '@oioo/contracts';
+import { SearchAttributes, eoiWorkflowId, ledgerWorkflowId } from '@oioo/contracts';
 import { LedgerErrorCode, grantLapsed, grantRevoked, nextLedgerWake, readmissionConfirmed, requestWithdrawn } from '@oioo/domain';
 import {
   type EquivalenceLedgerInput,
@@ -40,7 +40,6 @@ import {
   validateCommand,
 } from './ledger-commands';
 import { reject } from './ledger-errors';
-import { eoiWorkflowId, ledgerWorkflowId } from './ledger-ids';
 import {
   type LedgerSnapshot,
   balanceViewOf,

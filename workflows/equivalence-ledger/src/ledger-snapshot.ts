@@ -15,7 +15,7 @@ import {
 } from '@oioo/domain';
 import type { EquivalenceLedgerResult, LedgerBalanceView, PlacesReleasedSignalInput, UndeliveredRelease } from './definitions';
 import { reject } from './ledger-errors';
-import { ledgerWorkflowId } from './ledger-ids';
+import { ledgerWorkflowId } from '@oioo/contracts';
 
 /**
  * Everything the ledger workflow keeps, as plain data: the ledger itself (its rules are pure functions

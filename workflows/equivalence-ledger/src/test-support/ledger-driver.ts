@@ -16,7 +16,7 @@ import {
   weeklyReportQuery,
 } from '../definitions';
 import { equivalenceLedgerWorkflow } from '../equivalence-ledger.workflow';
-import { eoiWorkflowId, ledgerWorkflowId } from '../ledger-ids';
+import { eoiWorkflowId, ledgerWorkflowId } from '@oioo/contracts';
 import { receivedReleasesQuery, stubEoiWorkflow } from './ledger-test-workflows';
 
 const WORKFLOW_TASK_SCHEDULED = temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED;

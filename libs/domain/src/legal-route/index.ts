@@ -1,0 +1,3 @@
+export * from './eoi-policy';
+export * from './eea-states';
+export * from './eoi-eligibility';

@@ -1,0 +1,3 @@
+export * from './definitions';
+export * from './eoi.activities';
+export * from './eoi-case.workflow';
