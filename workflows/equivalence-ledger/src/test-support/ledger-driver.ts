@@ -51,10 +51,10 @@ export class LedgerDriver {
   ) {}
 
   /** Starts a pilot's ledger under its deterministic workflow ID. */
-  static async open(client: Client, options: { policy?: Partial<LedgerPolicy>; historyEventsLimit?: number } = {}): Promise<LedgerDriver> {
+  static async open(client: Client, options: { policy?: Partial<LedgerPolicy>; historyEventsLimit?: number; taskQueue?: string } = {}): Promise<LedgerDriver> {
     const pilotId = nextId('pilot');
     const handle = await client.workflow.start(equivalenceLedgerWorkflow, {
-      taskQueue: LEDGER_TEST_TASK_QUEUE,
+      taskQueue: options.taskQueue ?? LEDGER_TEST_TASK_QUEUE,
       workflowId: ledgerWorkflowId(pilotId),
       args: [{ pilotId, ...(options.policy ? { policy: options.policy } : {}), ...(options.historyEventsLimit ? { historyEventsLimit: options.historyEventsLimit } : {}) }],
     });
