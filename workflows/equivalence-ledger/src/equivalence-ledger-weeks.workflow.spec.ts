@@ -79,5 +79,34 @@ describe('equivalence ledger workflow: ISO weeks (Q2, Q3)', () => {
       cap: 50,
     });
     expect(await ledger.balance()).toMatchObject({ readmissions: 6, admissions: 2, grantsOutstanding: 3, imbalance: -1 });
+    // Q3: each finished week goes to the joint committee once, as the query shows it.
+    const published = await publishedBy(ledger.pilotId, 2);
+    expect(published.map((entry) => entry.isoWeek)).toEqual([isoWeekOf(new Date(isoWeekStart(week).getTime() - HOUR_MS)), week]);
+    const { complete: _complete, ...expected } = report;
+    expect(published[1]).toEqual({ ...expected, publishedAt: expect.any(String) });
+  });
+
+  it('Q3 a compressed pilot clock runs weeks of its own: at 168× a real hour is a pilot week, and each is published', async () => {
+    const ledger = await fixture.openLedger({ policy: { timeCompression: 168 } });
+    await ledger.confirmReadmissions(2);
+    const opened = new Date((await ledger.balance()).asOf);
+
+    await fixture.env.sleep(2 * HOUR_MS + 60_000);
+
+    const published = await publishedBy(ledger.pilotId, 2);
+    expect(published[0]).toMatchObject({ isoWeek: isoWeekOf(opened), readmissions: 2, week: { readmissions: 2 } });
+    expect(published[1]).toMatchObject({ isoWeek: isoWeekOf(nextIsoWeekStart(opened)), readmissions: 2, week: { readmissions: 0 } });
+    expect(new Date((await ledger.balance()).asOf).getTime() - opened.getTime()).toBeGreaterThan(13 * 24 * HOUR_MS);
   });
 });
+
+/** The reports one pilot's ledger published, once there are at least `count`. */
+async function publishedBy(pilotId: string, count: number) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const published = fixture.reports.filter((entry) => entry.pilotId === pilotId);
+    if (published.length >= count) return published;
+    if (Date.now() > deadline) throw new Error(`ledger ${pilotId} published ${published.length} reports, not ${count}`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
+  }
+}

@@ -4,6 +4,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
+  proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -40,6 +41,8 @@ import {
   validateCommand,
 } from './ledger-commands';
 import { reject } from './ledger-errors';
+import type { LedgerActivities } from './ledger.activities';
+import { pilotNow, realDelayUntil, reportEventOf, weeksToReport } from './ledger-clock';
 import {
   type LedgerSnapshot,
   balanceViewOf,
@@ -53,6 +56,12 @@ import {
   settle,
 } from './ledger-snapshot';
 
+/** Publishing a report retries until the broker takes it: the committee's figures must not be skipped. */
+const outside = proxyActivities<LedgerActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
 /** Continue-as-new well before Temporal's 10,000-event warning, so a ledger that runs for the whole pilot keeps a small history. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
 
@@ -65,7 +74,9 @@ const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
  * release and tells each EOI's workflow about the places released to it.
  */
 export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): Promise<EquivalenceLedgerResult> {
-  const snapshot: LedgerSnapshot = input.carried ?? openSnapshot(input.pilotId, input.policy);
+  const snapshot: LedgerSnapshot = input.carried ?? openSnapshot(input.pilotId, input.policy, new Date());
+  // Every rule reads the pilot clock (real time unless a demonstration compresses it).
+  const now = () => pilotNow(snapshot, new Date());
   if (workflowInfo().workflowId !== ledgerWorkflowId(snapshot.ledger.pilotId)) {
     // One ledger per pilot: under any other ID a second ledger could count the same pilot's places.
     reject(LedgerErrorCode.InvalidInput, `the ledger of ${snapshot.ledger.pilotId} runs as ${ledgerWorkflowId(snapshot.ledger.pilotId)}`);
@@ -78,7 +89,7 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
 
   const onFact = <Input>(signal: SignalDefinition<[Input]>, fact: LedgerFact<Input>) =>
     setHandler(signal, (payload) => {
-      applyFact(snapshot, fact, payload, new Date());
+      applyFact(snapshot, fact, payload, now());
       changed();
     });
   onFact(readmissionConfirmedSignal, readmissionConfirmed);
@@ -90,11 +101,11 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
     setHandler(
       update,
       (payload) => {
-        const result = runCommand(snapshot, command, payload, new Date());
+        const result = runCommand(snapshot, command, payload, now());
         changed();
         return result;
       },
-      { validator: (payload) => validateCommand(snapshot, command, payload, new Date()) },
+      { validator: (payload) => validateCommand(snapshot, command, payload, now()) },
     );
   onCommand(requestPlacesUpdate, requestPlacesCommand);
   onCommand(admissionRecordedUpdate, admissionRecordedCommand);
@@ -102,8 +113,8 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
   onCommand(resumeUpdate, resumeCommand);
   onCommand(noticeOfTerminationUpdate, noticeOfTerminationCommand);
 
-  setHandler(balanceQuery, () => balanceViewOf(snapshot, new Date()));
-  setHandler(weeklyReportQuery, (isoWeek) => reportOf(snapshot, isoWeek, new Date()));
+  setHandler(balanceQuery, () => balanceViewOf(snapshot, now()));
+  setHandler(weeklyReportQuery, (isoWeek) => reportOf(snapshot, isoWeek, now()));
 
   let published = '';
   const publishSearchAttributes = () => {
@@ -123,23 +134,25 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
 
   while (!isFinished(snapshot)) {
     // A new ISO week (a new cap) or the end of a notice can release places with no other news.
-    settle(snapshot, new Date());
+    settle(snapshot, now());
     publishSearchAttributes();
     if (snapshot.outbox.length > 0) {
-      await deliverReleases(snapshot);
+      await deliverReleases(snapshot, now);
       publishSearchAttributes();
       continue;
     }
+    if (await publishFinishedWeeks(snapshot, now)) continue;
     if (isFinished(snapshot)) break;
     await continueAsNewIfLong(input, snapshot);
     const seen = changes;
-    const wake = nextLedgerWake(snapshot.ledger, new Date());
-    await condition(() => changes !== seen || snapshot.outbox.length > 0, Math.max(wake.getTime() - Date.now(), 1));
+    const wake = nextLedgerWake(snapshot.ledger, now());
+    await condition(() => changes !== seen || snapshot.outbox.length > 0, realDelayUntil(snapshot, wake, new Date()));
   }
+  await publishFinishedWeeks(snapshot, now);
 
   publishSearchAttributes();
   await condition(allHandlersFinished);
-  return resultOf(snapshot, new Date());
+  return resultOf(snapshot, now());
 }
 
 /**
@@ -147,7 +160,7 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
  * fatal: the places stay released and counted (the grant is the EOI case's to issue), and the failed
  * notice is kept in the balance and flagged in search attributes for an operator.
  */
-async function deliverReleases(snapshot: LedgerSnapshot): Promise<void> {
+async function deliverReleases(snapshot: LedgerSnapshot, now: () => Date): Promise<void> {
   const batch = [...snapshot.outbox];
   await Promise.all(
     batch.map(async (notice) => {
@@ -156,10 +169,23 @@ async function deliverReleases(snapshot: LedgerSnapshot): Promise<void> {
         releaseDelivered(snapshot, notice);
       } catch (error) {
         if (isCancellation(error)) throw error;
-        releaseUndelivered(snapshot, notice, new Date(), error instanceof Error ? error.message : String(error));
+        releaseUndelivered(snapshot, notice, now(), error instanceof Error ? error.message : String(error));
       }
     }),
   );
+}
+
+/**
+ * Q3: publishes each finished ISO week's report once, oldest first, for the joint committee. True when it
+ * published anything, so the loop looks again (a ledger that slept long catches up a few weeks at a time).
+ */
+async function publishFinishedWeeks(snapshot: LedgerSnapshot, now: () => Date): Promise<boolean> {
+  const due = weeksToReport(snapshot, now());
+  for (const isoWeek of due) {
+    await outside.publishWeeklyReport(reportEventOf(snapshot, isoWeek, now(), new Date()));
+    snapshot.reportedThrough = isoWeek;
+  }
+  return due.length > 0;
 }
 
 /** Starts a fresh run carrying the snapshot once the history grows long; handlers finish first so no command is lost. */

@@ -7,6 +7,7 @@ import {
   LedgerErrorCode,
   balanceOf,
   isIsoWeek,
+  isoWeekOf,
   ledgerPolicyOf,
   ledgerPolicyProblems,
   openLedger,
@@ -28,10 +29,16 @@ export interface LedgerSnapshot {
   delivered: number;
   /** Releases whose EOI workflow could not be reached (not fatal: the places stay released and counted). */
   undelivered: UndeliveredRelease[];
+  /** Real time the ledger opened: the origin of a compressed pilot clock. */
+  clockOrigin: string;
+  /** Q3: the ISO week (pilot clock) the ledger opened in, its first week to report. */
+  openedInWeek: IsoWeek;
+  /** Q3: the last week whose report was published. */
+  reportedThrough?: IsoWeek;
 }
 
 /** A new ledger for a pilot, refusing a malformed pilot id or policy (the workflow fails at once, not on every retry). */
-export function openSnapshot(pilotId: string, overrides: Partial<LedgerPolicy> = {}): LedgerSnapshot {
+export function openSnapshot(pilotId: string, overrides: Partial<LedgerPolicy> = {}, openedAt: Date = new Date()): LedgerSnapshot {
   try {
     ledgerWorkflowId(pilotId);
   } catch (error) {
@@ -40,7 +47,8 @@ export function openSnapshot(pilotId: string, overrides: Partial<LedgerPolicy> =
   const policy = ledgerPolicyOf(overrides);
   const problems = ledgerPolicyProblems(policy);
   if (problems.length > 0) reject(LedgerErrorCode.InvalidInput, `policy: ${problems.join('; ')}`);
-  return { ledger: openLedger(pilotId, policy), outbox: [], delivered: 0, undelivered: [] };
+  // The pilot clock starts at the real opening time, so the first week is the real one whatever the compression.
+  return { ledger: openLedger(pilotId, policy), outbox: [], delivered: 0, undelivered: [], clockOrigin: openedAt.toISOString(), openedInWeek: isoWeekOf(openedAt) };
 }
 
 /** Queues the releases for their EOI workflows. */

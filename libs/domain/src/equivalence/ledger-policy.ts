@@ -32,6 +32,11 @@ export interface LedgerPolicy {
   autoPauseImbalance?: number;
   /** E6 (policy): the priority order among held EOIs. */
   priority: LedgerPriorityPolicy;
+  /**
+   * Demonstration only: the ledger's clock runs this many times faster than real time from the moment
+   * it opens (1 = real time), so a compressed pilot has weeks, caps and reports of its own. Production leaves it at 1.
+   */
+  timeCompression: number;
 }
 
 /** Defaults from RULES.md. */
@@ -41,6 +46,7 @@ export const DEFAULT_LEDGER_POLICY: LedgerPolicy = {
   rampUp: [],
   autoPauseImbalance: undefined,
   priority: { nationalities: [], ukLinkFirst: true },
+  timeCompression: 1,
 };
 
 /**
@@ -82,6 +88,7 @@ export function ledgerPolicyProblems(policy: LedgerPolicy): string[] {
     problems.push('priority.nationalities must be a list of ISO 3166-1 alpha-3 codes such as ERI');
   }
   if (typeof policy.priority?.ukLinkFirst !== 'boolean') problems.push('priority.ukLinkFirst must be true or false');
+  if (typeof policy.timeCompression !== 'number' || !(policy.timeCompression >= 1)) problems.push('timeCompression must be a number, 1 or more');
   return problems;
 }
 

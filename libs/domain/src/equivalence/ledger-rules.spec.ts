@@ -26,7 +26,7 @@ const arrive = (ledger: LedgerState, eoi: number, person: number, now: Date, com
 
 describe('equivalence ledger policy', () => {
   it('Q2 Q4 E6 the defaults are RULES.md’s: tolerance 0, 50 a week, no ramp-up, auto-pause off, no listed nationalities', () => {
-    expect(DEFAULT_LEDGER_POLICY).toEqual({ tolerance: 0, weeklyCap: 50, rampUp: [], autoPauseImbalance: undefined, priority: { nationalities: [], ukLinkFirst: true } });
+    expect(DEFAULT_LEDGER_POLICY).toEqual({ tolerance: 0, weeklyCap: 50, rampUp: [], autoPauseImbalance: undefined, priority: { nationalities: [], ukLinkFirst: true }, timeCompression: 1 });
     expect(ledgerPolicyProblems(DEFAULT_LEDGER_POLICY)).toEqual([]);
     expect(ledgerPolicyProblems(ledgerPolicyOf({ tolerance: -1, weeklyCap: 0, rampUp: [{ fromIsoWeek: '2025-W53', weeklyCap: 5 }] }))).toEqual([
       expect.stringContaining('tolerance'),

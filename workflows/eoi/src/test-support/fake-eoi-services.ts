@@ -1,8 +1,8 @@
 import { Context } from '@temporalio/activity';
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { ledgerWorkflowId } from '@oioo/contracts';
-import { admissionRecordedUpdate, requestPlacesUpdate } from '@oioo/workflows-equivalence-ledger';
+import { type WeeklyReportPublishedData, ledgerWorkflowId } from '@oioo/contracts';
+import { type LedgerActivities, admissionRecordedUpdate, requestPlacesUpdate } from '@oioo/workflows-equivalence-ledger';
 import type {
   BookAppointmentInput,
   BookTravelInput,
@@ -44,6 +44,8 @@ export class FakeEoiServices {
   readonly securityRequests: RequestSecurityChecksInput[] = [];
   readonly travel: BookTravelInput[] = [];
   readonly admissions: RecordAdmissionInput[] = [];
+  /** Weekly reports the ledgers published (Q3). */
+  readonly reports: WeeklyReportPublishedData[] = [];
   readonly registerMatches = new Map<string, Pick<CheckRegistersResult, 'returned' | 'irregularEntry'>>();
 
   private ledger(pilotId: string) {
@@ -51,9 +53,12 @@ export class FakeEoiServices {
     return this.client.workflow.getHandle(ledgerWorkflowId(pilotId));
   }
 
-  /** The activity implementations, bound to this fake. */
-  activities(): EoiActivities {
+  /** The activity implementations, bound to this fake: the EOI case's and the ledger's, which share the test worker. */
+  activities(): EoiActivities & LedgerActivities {
     return {
+      publishWeeklyReport: async (report) => {
+        this.reports.push(report);
+      },
       requestPresenceConfirmation: async (input) => {
         this.presenceRequests.push(input);
         const askedAt = serverNow();
