@@ -1,9 +1,13 @@
 import { createLogger } from '@oioo/config';
 import { TaskQueues } from '@oioo/contracts';
-import { loadTemporalConfig } from '@oioo/temporal';
+import { EventProducer, createKafkaJsTransport } from '@oioo/kafka';
+import { createTemporalClient, loadTemporalConfig } from '@oioo/temporal';
 import { loadWorkerConfig } from './worker-config';
+import { createEoiActivities } from './activities/eoi.activities';
+import { createLedgerActivities } from './activities/ledger.activities';
 import { createReadmissionActivities } from './activities/readmission.activities';
 import { ServiceClient } from './activities/service-client';
+import { ensureLedger } from './ledger/ensure-ledger';
 import { createPlatformWorkers } from './worker';
 
 /** Worker process entry: runs until SIGINT/SIGTERM, which the Temporal runtime turns into a graceful shutdown. */
@@ -11,18 +15,48 @@ async function main(): Promise<void> {
   const logger = createLogger('worker');
   const temporal = loadTemporalConfig(process.env);
   const settings = loadWorkerConfig(process.env);
-  const readmission = createReadmissionActivities({
+  const services = {
     identity: new ServiceClient('identity', settings.IDENTITY_URL),
     legalReview: new ServiceClient('legal-review', settings.LEGAL_REVIEW_URL),
     transport: new ServiceClient('transport', settings.TRANSPORT_URL),
-  });
+  };
+  // No Nest app here, so the producer is built straight from libs/kafka's factories; it connects on first publish.
+  const producer = new EventProducer(
+    createKafkaJsTransport({ config: settings.kafka, clientId: 'oioo-worker', logger: logger.child({ role: 'kafka' }) }).createProducer(),
+    logger.child({ role: 'producer' }),
+  );
+  // The EOI activities reach the ledger through this client; ensureLedger starts the ledger with it.
+  const client = await createTemporalClient(temporal);
   const workers = await createPlatformWorkers(temporal, logger, {
     ...(settings.WORKER_WORKFLOW_BUNDLE ? { bundlePath: settings.WORKER_WORKFLOW_BUNDLE } : {}),
-    activities: { [TaskQueues.readmission]: readmission },
+    activities: {
+      [TaskQueues.readmission]: createReadmissionActivities(services),
+      [TaskQueues.legalRoute]: createEoiActivities({ ...services, temporalClient: client }),
+      [TaskQueues.equivalence]: createLedgerActivities({ producer }),
+    },
   });
   logger.info('polling', { taskQueues: workers.map(({ worker }) => worker.options.taskQueue).join(',') });
-  await Promise.all(workers.map((worker) => worker.run()));
+  const running = Promise.all(workers.map((worker) => worker.run()));
+  try {
+    // Once the workers poll, so the ledger's first task is picked up at once; EOIs retry until it exists.
+    await ensureLedger(client, settings.ledger, logger);
+  } catch (error) {
+    // Without a ledger no EOI can get places: stop rather than run half a platform.
+    for (const { worker } of workers) {
+      try {
+        worker.shutdown();
+      } catch {
+        // Already stopping (a signal arrived meanwhile); the error that matters is the ledger's.
+      }
+    }
+    await running.catch(() => undefined);
+    await client.connection.close();
+    throw error;
+  }
+  await running;
   await workers[0]?.connection.close();
+  await client.connection.close();
+  await producer.disconnect();
   logger.info('stopped');
 }
 

@@ -5,7 +5,7 @@ import { type Logger } from '@oioo/config';
 import { type TemporalConfig, type TemporalWorker, createTemporalNativeConnection, createTemporalWorker, writeWorkflowBundle } from '@oioo/temporal';
 
 /** Task queues this worker process serves, each with its own SDK worker. */
-const SERVED_QUEUES = [TaskQueues.readmission, TaskQueues.equivalence, TaskQueues.platform] as const;
+const SERVED_QUEUES = [TaskQueues.readmission, TaskQueues.legalRoute, TaskQueues.equivalence, TaskQueues.platform] as const;
 
 /** Path of the module the workflow bundle starts from. */
 export const WORKFLOWS_ENTRY = require.resolve('./workflows');

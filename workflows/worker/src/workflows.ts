@@ -2,3 +2,4 @@
 export { probeWorkflow } from '@oioo/workflows-platform';
 export { readmissionCaseWorkflow } from '@oioo/workflows-readmission';
 export { equivalenceLedgerWorkflow } from '@oioo/workflows-equivalence-ledger';
+export { eoiCaseWorkflow } from '@oioo/workflows-eoi';

@@ -1,0 +1,73 @@
+import { ConfigError } from '@oioo/config';
+import { DEFAULT_PILOT_ID } from '@oioo/contracts';
+import { loadWorkerConfig } from './worker-config';
+
+/** The message the worker would stop with, or undefined when the environment is accepted. */
+function startUpError(env: Record<string, string>): string | undefined {
+  try {
+    loadWorkerConfig(env);
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+}
+
+describe('worker configuration', () => {
+  it('runs the default pilot’s ledger on the RULES.md defaults when nothing is set', () => {
+    const config = loadWorkerConfig({});
+
+    expect(config.ledger).toEqual({ pilotId: DEFAULT_PILOT_ID, policy: {} });
+    expect(config.kafka.brokers).toEqual(['127.0.0.1:9092']);
+    expect(config.IDENTITY_URL).toBe('http://127.0.0.1:3101');
+  });
+
+  it('Q2 Q4 E6 passes the ledger policy that is set, and only that', () => {
+    const config = loadWorkerConfig({
+      PILOT_ID: 'pilot_ukfr20270101',
+      LEDGER_TOLERANCE: '2',
+      LEDGER_WEEKLY_CAP: '20',
+      LEDGER_AUTO_PAUSE_IMBALANCE: '10',
+      LEDGER_PRIORITY_NATIONALITIES: 'eri, SDN',
+      LEDGER_TIME_COMPRESSION: '1440',
+      KAFKA_BROKERS: 'kafka-1:9092,kafka-2:9092',
+    });
+
+    expect(config.ledger).toEqual({
+      pilotId: 'pilot_ukfr20270101',
+      policy: { tolerance: 2, weeklyCap: 20, autoPauseImbalance: 10, priority: { nationalities: ['ERI', 'SDN'], ukLinkFirst: true }, timeCompression: 1440 },
+    });
+    expect(config.kafka.brokers).toEqual(['kafka-1:9092', 'kafka-2:9092']);
+  });
+
+  it('leaves time compression out at 1, and treats empty values as unset', () => {
+    expect(loadWorkerConfig({ LEDGER_TIME_COMPRESSION: '1', PILOT_ID: '', LEDGER_WEEKLY_CAP: '' }).ledger).toEqual({ pilotId: DEFAULT_PILOT_ID, policy: {} });
+  });
+
+  it('stops on a PILOT_ID that is not an opaque pilot id, naming it', () => {
+    expect(startUpError({ PILOT_ID: 'UK-France pilot' })).toMatch(/PILOT_ID: must be an opaque id like pilot_/);
+    expect(startUpError({ PILOT_ID: 'case_01J9ZQ4X7K3M2N8P6R5T' })).toMatch(/PILOT_ID: must start with "pilot_"/);
+  });
+
+  it('E6 stops on a priority list that is not alpha-3 codes, naming each bad entry', () => {
+    expect(startUpError({ LEDGER_PRIORITY_NATIONALITIES: 'ERI,Sudan,ER' })).toMatch(/LEDGER_PRIORITY_NATIONALITIES: must list ISO 3166-1 alpha-3 codes such as ERI,SDN; not Sudan, ER/);
+  });
+
+  it('Q2 stops on a policy the ledger would refuse, in the ledger’s words, naming the variable', () => {
+    expect(startUpError({ LEDGER_WEEKLY_CAP: '0' })).toMatch(/LEDGER_WEEKLY_CAP: ledger policy: weeklyCap must be a whole number of places, 1 or more/);
+    expect(startUpError({ LEDGER_TOLERANCE: '-1' })).toMatch(/LEDGER_TOLERANCE: ledger policy: tolerance must be a whole number of places, 0 or more/);
+    expect(startUpError({ LEDGER_TOLERANCE: 'two' })).toMatch(/LEDGER_TOLERANCE: must be a whole number/);
+    expect(startUpError({ LEDGER_AUTO_PAUSE_IMBALANCE: '2.5' })).toMatch(/LEDGER_AUTO_PAUSE_IMBALANCE: must be a whole number/);
+  });
+
+  it('stops on a time compression below 1', () => {
+    expect(startUpError({ LEDGER_TIME_COMPRESSION: '0.5' })).toMatch(/LEDGER_TIME_COMPRESSION: must be a number, 1 or more/);
+    expect(startUpError({ LEDGER_TIME_COMPRESSION: 'fast' })).toMatch(/LEDGER_TIME_COMPRESSION: must be a number, 1 or more/);
+  });
+
+  it('names every bad variable, the worker’s and Kafka’s, in one message', () => {
+    const message = startUpError({ PILOT_ID: 'nope', KAFKA_BROKERS: 'localhost' });
+    expect(message).toMatch(/PILOT_ID/);
+    expect(message).toMatch(/KAFKA_BROKERS: each broker must read host:port/);
+  });
+});
