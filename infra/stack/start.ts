@@ -71,6 +71,8 @@ async function main(): Promise<void> {
       NODE_ENV: 'development',
       // One compression for every party, or the simulated agencies and the case deadlines drift apart.
       READMISSION_TIME_COMPRESSION: compression,
+      LEGAL_ROUTE_TIME_COMPRESSION: compression,
+      LEDGER_TIME_COMPRESSION: compression,
       TRANSPORT_TIME_COMPRESSION: compression,
       SIM_TIME_COMPRESSION: compression,
     };

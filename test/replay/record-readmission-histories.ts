@@ -5,7 +5,7 @@ import { startTimeSkippingWorker, writeHistoryFile } from '@oioo/testing';
 import { CaseDriver, FakeReadmissionServices, arrivalOf, nextCaseId } from '@oioo/workflows-readmission/testing';
 import { legalHoldPlacedSignal, legalHoldReleasedSignal } from '@oioo/workflows-readmission';
 
-/** Where committed histories live; replay.spec.ts replays every file here. */
+/** Where committed histories live; workflow-replay.spec.ts replays every file here. */
 export const HISTORIES_DIR = join(__dirname, 'histories');
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -6,6 +6,9 @@ import { LedgerDriver } from '@oioo/workflows-equivalence-ledger/testing';
 import { EoiDriver } from './eoi-driver';
 import { FakeEoiServices } from './fake-eoi-services';
 
+/** The module a test worker bundles: the EOI case and the real ledger. */
+export const EOI_TEST_WORKFLOWS = require.resolve('./eoi-test-workflows');
+
 /** A spec file's time-skipping server running EOI cases and the real ledger, with fake services, started and stopped around it. */
 export function useEoiEnvironment() {
   const services = new FakeEoiServices();
@@ -26,7 +29,7 @@ export function useEoiEnvironment() {
   beforeAll(async () => {
     worker = await startTimeSkippingWorker({
       taskQueue: TaskQueues.legalRoute,
-      workflowsPath: require.resolve('./eoi-test-workflows'),
+      workflowsPath: EOI_TEST_WORKFLOWS,
       activities: services.activities(),
     });
     fixture.env = worker.env;
