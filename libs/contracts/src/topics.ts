@@ -200,7 +200,7 @@ export const Topics = {
     partitions: 3,
     retentionMs: 30 * DAY_MS,
     producers: ['transport'],
-    consumers: ['eoi-portal'],
+    consumers: ['eoi-portal', 'uk-border-force'],
   }),
   entryRecorded: topic({
     name: 'border-force.entry.recorded.v1',

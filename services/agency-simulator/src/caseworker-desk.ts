@@ -1,4 +1,4 @@
-import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   type ReadmissionCaseState,
   decideSelectionUpdate,
@@ -12,6 +12,7 @@ import {
   submitCorrectedRequestUpdate,
 } from '@oioo/workflows-readmission';
 import { type AgencyContext } from './agency-context';
+import { type DeskTemporalClient, caseStateOf } from './desk-temporal-client';
 
 /** The two desk officers: one proposes, the other approves (S1). */
 const PROPOSER = 'cw_DESKPROPOSER01';
@@ -44,7 +45,7 @@ export class CaseworkerDesk {
 
   constructor(
     private readonly context: AgencyContext,
-    private readonly temporal: Client,
+    private readonly temporal: DeskTemporalClient,
   ) {}
 
   /** Looks for work every SIM_DESK_POLL_MS until stopped. */
@@ -66,7 +67,7 @@ export class CaseworkerDesk {
       const states = WAITING_ON_A_PERSON.map((state) => `'${state}'`).join(', ');
       const query = `CaseKind = 'readmission' AND ExecutionStatus = 'Running' AND OnHold = false AND CaseState IN (${states})`;
       for await (const execution of this.temporal.workflow.list({ query, pageSize: 100 })) {
-        const state = execution.searchAttributes['CaseState']?.[0] as ReadmissionCaseState | undefined;
+        const state = caseStateOf(execution) as ReadmissionCaseState | undefined;
         if (state && (await this.takeStep(execution.workflowId, state, execution.historyLength))) taken += 1;
       }
     } catch (error) {

@@ -23,7 +23,13 @@ async function main(): Promise<void> {
   const temporal = await createTemporalClient(loadTemporalConfig(process.env));
   const simulator = new AgencySimulator({ config, producer, consumer, temporal, logger });
   await simulator.start();
-  logger.info('simulating', { compression: config.SIM_TIME_COMPRESSION, arrivalsPerDay: config.SIM_ARRIVALS_PER_DAY, seed: config.SIM_SEED });
+  logger.info('simulating', {
+    compression: config.SIM_TIME_COMPRESSION,
+    arrivalsPerDay: config.SIM_ARRIVALS_PER_DAY,
+    legalRoute: config.SIM_LEGAL_ROUTE,
+    eoisPerDay: config.SIM_LEGAL_ROUTE ? config.SIM_EOIS_PER_DAY : 0,
+    seed: config.SIM_SEED,
+  });
   const stop = async () => {
     await simulator.stop();
     await temporal.connection.close();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfig } from '@oioo/config';
+import { booleanVariable, parseConfig } from '@oioo/config';
 
 const share = z.coerce.number().min(0).max(1);
 
@@ -7,6 +7,8 @@ const share = z.coerce.number().min(0).max(1);
  * Rates and mixes of the simulated agencies. Defaults follow the reported figures in RULES.md: about
  * 110 small-boat arrivals a day, about 50 returns a week (so roughly 7 in 100 arrivals are selected),
  * removal flights of 13 to 20 people. Durations are simulated time, shortened by SIM_TIME_COMPRESSION.
+ * The legal route's rate is modest: about 57 admissions against about 94 returns by early November 2025,
+ * and EOIs wait for places the ledger releases (E6), so a dozen a day keeps a queue without flooding it.
  */
 export const simulatorConfigSchema = z.object({
   /** Demonstration only: simulated seconds per real second (1440 = a day a minute). Must match the platform's compression. */
@@ -34,6 +36,33 @@ export const simulatorConfigSchema = z.object({
   SIM_CHALLENGE_UPHELD_SHARE: share.default(0.2),
   /** How often (real time) the caseworker desk looks for cases waiting on a person. */
   SIM_DESK_POLL_MS: z.coerce.number().int().min(100).default(2000),
+
+  // --- The legal route (E1–E8): the EOI portal, the visa application centre, the security services,
+  // --- the decision desk and Border Force at the port of arrival.
+  /** Runs the legal route's agencies and decision desk beside the readmission ones. */
+  SIM_LEGAL_ROUTE: booleanVariable.default(true),
+  /** Expressions of interest submitted a day (a Poisson process). E1: all inside an open window. */
+  SIM_EOIS_PER_DAY: z.coerce.number().min(0).default(12),
+  /** E5: EOIs made by a family (main applicant, usually a partner, children, sometimes an adult dependant). */
+  SIM_EOI_FAMILY_SHARE: share.default(0.3),
+  /** E3: EOIs that fail eligibility (EEA nationality, no nationality on the document, French residence, ...). */
+  SIM_EOI_INELIGIBLE_SHARE: share.default(0.05),
+  /** E4: adult applicants who crossed, or were returned, before; the visa application centre captures their earlier template. */
+  SIM_EOI_PRIOR_ENTRY_SHARE: share.default(0.02),
+  /** E6: EOIs declaring a UK link within 5 years. */
+  SIM_EOI_UK_LINK_SHARE: share.default(0.15),
+  /** E2: adults who never confirm their location in France (the EOI becomes invalid). */
+  SIM_PRESENCE_NEVER_CONFIRMED_SHARE: share.default(0.03),
+  /** E2: adults the portal locates outside France when they confirm. */
+  SIM_PRESENCE_OUTSIDE_FRANCE_SHARE: share.default(0.01),
+  /** E7: appointments at the visa application centre that nobody attends. */
+  SIM_VAC_NO_SHOW_SHARE: share.default(0.03),
+  /** E7: people the security services refuse on a ground (each check takes 1 to 10 simulated days). */
+  SIM_SECURITY_REFUSE_SHARE: share.default(0.03),
+  /** E7, S1: EOIs the decision desk refuses although every check is clear. */
+  SIM_EOI_DECISION_REFUSE_SHARE: share.default(0.01),
+  /** E7, Q6: granted parties that never travel, so their grant lapses after 3 months. */
+  SIM_EOI_NO_TRAVEL_SHARE: share.default(0.03),
 });
 
 /** Parsed simulator settings. */
