@@ -9,12 +9,15 @@ import { LegalReviewAppModule } from '@oioo/legal-review';
 import { type TemporalWorker, createTemporalClient } from '@oioo/temporal';
 import { installQuietTemporalRuntime } from '@oioo/testing';
 import { TransportAppModule } from '@oioo/transport';
-import { ServiceClient, createPlatformWorkers, createReadmissionActivities } from '@oioo/worker';
-import { stackTemporalConfig } from './stack';
+import { ServiceClient, createEoiActivities, createLedgerActivities, createPlatformWorkers, createReadmissionActivities, ensureLedger } from '@oioo/worker';
+import { connectProducer } from './kafka-clients';
+import { stackTemporalConfig, uniqueOpaqueId } from './stack';
 
 /** The whole platform running in the test process against the stack's real Temporal server and Kafka broker. */
 export interface RunningPlatform {
   client: Client;
+  /** The pilot of this run: a ledger of its own, so its counts are this run's cases only. */
+  pilotId: string;
   urls: { identity: string; legalReview: string; transport: string };
   apps: { identity: INestApplication; legalReview: INestApplication; transport: INestApplication };
   stop(): Promise<void>;
@@ -22,15 +25,19 @@ export interface RunningPlatform {
 
 /**
  * Boots identity, legal-review and transport (each on an embedded in-memory database and a free port),
- * then the worker with the readmission activities calling those services over HTTP, and waits until
- * every service's consumer has joined its group. `timeCompression` shortens every deadline, as the
- * demonstration setting does, so a whole case runs in under a minute.
+ * then the worker with the readmission and EOI activities calling those services over HTTP and the
+ * ledger's publishing its weekly reports to Kafka, starts this run's ledger, and waits until every
+ * service's consumer has joined its group. `timeCompression` shortens every deadline and runs the
+ * ledger's clock as fast, as the demonstration setting does, so a whole case runs in under a minute.
  */
 export async function startPlatform(options: { timeCompression: number }): Promise<RunningPlatform> {
   installQuietTemporalRuntime();
   const compression = String(options.timeCompression);
   process.env['READMISSION_TIME_COMPRESSION'] = compression;
   process.env['TRANSPORT_TIME_COMPRESSION'] = compression;
+  process.env['LEGAL_ROUTE_TIME_COMPRESSION'] = compression;
+  const pilotId = uniqueOpaqueId('pilot');
+  process.env['PILOT_ID'] = pilotId;
   delete process.env['DATABASE_DIR'];
   const boot = async (module: Type<unknown>) => {
     const app = await NestFactory.create(module, { logger: ['error', 'warn'], abortOnError: false });
@@ -40,26 +47,35 @@ export async function startPlatform(options: { timeCompression: number }): Promi
   };
   const apps = { identity: await boot(IdentityAppModule), legalReview: await boot(LegalReviewAppModule), transport: await boot(TransportAppModule) };
   const urls = { identity: await apps.identity.getUrl(), legalReview: await apps.legalReview.getUrl(), transport: await apps.transport.getUrl() };
-  const activities = createReadmissionActivities({
+  const services = {
     identity: new ServiceClient('identity', urls.identity),
     legalReview: new ServiceClient('legal-review', urls.legalReview),
     transport: new ServiceClient('transport', urls.transport),
-  });
-  const workers: TemporalWorker[] = await createPlatformWorkers(stackTemporalConfig(), createLogger('e2e-worker'), {
-    activities: { [TaskQueues.readmission]: activities },
+  };
+  const client = await createTemporalClient(stackTemporalConfig());
+  const producer = await connectProducer('e2e-worker');
+  const logger = createLogger('e2e-worker');
+  const workers: TemporalWorker[] = await createPlatformWorkers(stackTemporalConfig(), logger, {
+    activities: {
+      [TaskQueues.readmission]: createReadmissionActivities(services),
+      [TaskQueues.legalRoute]: createEoiActivities({ ...services, temporalClient: client }),
+      [TaskQueues.equivalence]: createLedgerActivities({ producer }),
+    },
   });
   const running = workers.map((worker) => worker.run());
+  await ensureLedger(client, { pilotId, policy: { timeCompression: options.timeCompression } }, logger);
   await Promise.all(Object.values(apps).map((app) => app.get(EventConsumer).waitUntilJoined(60_000)));
-  const client = await createTemporalClient(stackTemporalConfig());
   return {
     client,
+    pilotId,
     urls,
     apps,
     stop: async () => {
-      await client.connection.close();
       for (const { worker } of workers) worker.shutdown();
       await Promise.all(running);
       await workers[0]?.connection.close();
+      await client.connection.close();
+      await producer.disconnect();
       for (const app of Object.values(apps)) await app.close();
     },
   };

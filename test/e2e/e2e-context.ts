@@ -1,0 +1,54 @@
+import { Topics } from '@oioo/contracts';
+import { type EventProducer, type IncomingMessage } from '@oioo/kafka';
+import { connectProducer, recordTopic } from '../support/kafka-clients';
+import { type RunningPlatform, startPlatform } from '../support/platform';
+
+/** A simulated day passes in 5 real seconds: R3's 14 days take 70 s, R8's notice 25 s, a pilot week 35 s. */
+export const TIME_COMPRESSION = 17_280;
+
+/** A topic read into memory from its start. */
+export type RecordedTopic = { messages: IncomingMessage[]; stop(): Promise<void> };
+
+/** What every end-to-end scenario shares: the platform booted once for the file, and the agencies' side of Kafka. */
+export interface E2eContext {
+  platform: RunningPlatform;
+  /** Publishes as the agencies' systems do. */
+  producer: EventProducer;
+  /** What the UK sends out, recorded as France, the VAC, the security services, the carriers and the committee would read it. */
+  sent: Record<'requests' | 'manifests' | 'presenceRequests' | 'appointments' | 'securityRequests' | 'travel' | 'weeklyReports', RecordedTopic>;
+}
+
+/** The events recorded on one outgoing topic, parsed; `Data` is the topic's data type. */
+export function eventsOn<Data>(topic: RecordedTopic): { eventId: string; subject: string; data: Data }[] {
+  return topic.messages.map((message) => JSON.parse(message.value?.toString() ?? '{}') as { eventId: string; subject: string; data: Data });
+}
+
+/**
+ * Boots the platform once for the spec file (the services' consumer groups allow one platform per run),
+ * and fills in the context the scenarios read when their tests run.
+ */
+export function useE2eContext(): E2eContext {
+  const context = {} as E2eContext;
+  beforeAll(async () => {
+    context.platform = await startPlatform({ timeCompression: TIME_COMPRESSION });
+    context.producer = await connectProducer('e2e-agencies');
+    const [requests, manifests, presenceRequests, appointments, securityRequests, travel, weeklyReports] = await Promise.all(
+      [
+        Topics.readmissionRequestSent,
+        Topics.manifestNotified,
+        Topics.presenceRequested,
+        Topics.appointmentBooked,
+        Topics.securityCheckRequested,
+        Topics.travelBooked,
+        Topics.weeklyReportPublished,
+      ].map((topic) => recordTopic(topic.name)),
+    );
+    context.sent = { requests, manifests, presenceRequests, appointments, securityRequests, travel, weeklyReports } as E2eContext['sent'];
+  }, 180_000);
+  afterAll(async () => {
+    for (const topic of Object.values(context.sent ?? {})) await topic.stop();
+    await context.producer?.disconnect();
+    await context.platform?.stop();
+  });
+  return context;
+}
