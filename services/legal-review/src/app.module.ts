@@ -3,8 +3,12 @@ import { ServicePlatformModule } from '@oioo/service-kit';
 import { ChallengesModule } from './challenges/challenges.module';
 import { LEGAL_REVIEW_MIGRATIONS_DIR, LEGAL_REVIEW_SCHEMA } from './legal-review.database';
 import { ReadmissionRequestsModule } from './readmission-requests/readmission-requests.module';
+import { SecurityChecksModule } from './security-checks/security-checks.module';
 
-/** The legal-review service: legal challenges and the holds they put on cases, and the readmission request to France with its replies. */
+/**
+ * The legal-review service: legal challenges and the holds they put on cases, the readmission request to
+ * France with its replies, and the legal route's security and suitability checks (E7).
+ */
 @Module({
   imports: [
     ServicePlatformModule.forRoot({
@@ -14,6 +18,7 @@ import { ReadmissionRequestsModule } from './readmission-requests/readmission-re
     }),
     ChallengesModule,
     ReadmissionRequestsModule,
+    SecurityChecksModule,
   ],
 })
 export class LegalReviewAppModule {}

@@ -5,8 +5,12 @@ import { BookingsModule } from './bookings/bookings.module';
 import { TransportConfigModule } from './config/transport-config.module';
 import { ManifestSweepModule } from './manifests/manifest-sweep.module';
 import { MovementEventsModule } from './movement-events/movement-events.module';
+import { TravelModule } from './travel/travel.module';
 
-/** The transport service: scheduled movements and their capacity, bookings, manifests to France, boarding and handovers (R9). */
+/**
+ * The transport service: scheduled movements and their capacity, bookings, manifests to France, boarding
+ * and handovers (R9, Q1); on the legal route, journeys to the UK (E7) and arrivals at the border (E8).
+ */
 @Module({
   imports: [
     ServicePlatformModule.forRoot({
@@ -18,6 +22,7 @@ import { MovementEventsModule } from './movement-events/movement-events.module';
     BookingsModule,
     MovementEventsModule,
     ManifestSweepModule,
+    TravelModule,
   ],
 })
 export class TransportAppModule {}

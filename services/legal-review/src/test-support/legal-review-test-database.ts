@@ -13,5 +13,5 @@ export async function openLegalReviewTestDatabase(): Promise<Database> {
 
 /** Test support only: empties every table of the service, so each test starts from a blank register. */
 export async function emptyLegalReviewTables(database: Database): Promise<void> {
-  await database.exec('TRUNCATE france_replies, disclosure_log, readmission_requests, challenges');
+  await database.exec('TRUNCATE security_check_results, security_check_requests, france_replies, disclosure_log, readmission_requests, challenges');
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client } from '@temporalio/client';
 import { type UpdateDefinition, WorkflowNotFoundError } from '@temporalio/common';
 import { readmissionWorkflowId } from '@oioo/contracts';
 import { TEMPORAL_CLIENT } from '@oioo/temporal';
 import { type ReadmissionCaseState, type StepResult, caseViewQuery } from '@oioo/workflows-readmission';
+import { executeWorkflowUpdate } from '../shared/workflow-updates';
 
 /** What the case workflow made of a fact the transport service forwarded. */
 export type CaseUpdateResult =
@@ -24,18 +25,10 @@ export class CaseWorkflowGateway {
    * `case-completed` or `refused`; anything else (Temporal unreachable, say) throws, so the event is retried.
    */
   async update<Input>(caseId: string, update: UpdateDefinition<StepResult, [Input]>, input: Input): Promise<CaseUpdateResult> {
-    const handle = this.temporal.workflow.getHandle(readmissionWorkflowId(caseId));
-    try {
-      const result = await handle.executeUpdate(update, { args: [input] });
-      return { kind: 'accepted', state: result.state };
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) {
-        const cause = error.cause as { message?: string; type?: string } | undefined;
-        return { kind: 'refused', reason: cause?.message ?? error.message, ...(cause?.type ? { code: cause.type } : {}) };
-      }
-      if (error instanceof WorkflowNotFoundError) return this.whyNotRunning(caseId);
-      throw error;
-    }
+    const outcome = await executeWorkflowUpdate(this.temporal.workflow.getHandle(readmissionWorkflowId(caseId)), update, input);
+    if (outcome.kind === 'accepted') return { kind: 'accepted', state: outcome.result.state };
+    if (outcome.kind === 'refused') return outcome;
+    return this.whyNotRunning(caseId);
   }
 
   /** A workflow that takes no updates has either completed (its last state still answers queries) or never existed. */

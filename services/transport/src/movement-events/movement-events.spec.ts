@@ -1,20 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
+import { WorkflowNotFoundError } from '@temporalio/common';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { type BoardingRecordedData, type EventEnvelope, type HandoverConfirmedData, TaskQueues, Topics } from '@oioo/contracts';
+import { type BoardingRecordedData, type EventEnvelope, type HandoverConfirmedData, TaskQueues, Topics, ledgerWorkflowId } from '@oioo/contracts';
 import { type Database } from '@oioo/database';
 import { EventRejectedError, envelopeSchemaOf } from '@oioo/kafka';
 import { type TimeSkippingWorker, startTimeSkippingWorker } from '@oioo/testing';
+import { readmissionConfirmedSignal } from '@oioo/workflows-equivalence-ledger';
 import { type ReadmissionActivities } from '@oioo/workflows-readmission';
 import { CaseDriver, FakeReadmissionServices, arrivalOf, nextCaseId } from '@oioo/workflows-readmission/testing';
+import { FakeTemporalClient } from '../test-support/fake-temporal-client';
 import { type TransportKit, openMigratedDatabase, seatsOf, transportKit } from '../test-support/transport-test-kit';
 import { BoardingEventsHandler } from './boarding-events.handler';
 import { BoardingRecordsRepository } from './boarding-records.repository';
 import { CaseWorkflowGateway } from './case-workflow.gateway';
+import { EquivalenceLedgerGateway } from './equivalence-ledger.gateway';
 import { HandoverEventsHandler } from './handover-events.handler';
 import { HandoversRepository } from './handovers.repository';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** The pilot whose ledger the handovers are counted on. */
+const PILOT_ID = 'pilot_TRANSPORTTEST01';
+const LEDGER = ledgerWorkflowId(PILOT_ID);
 
 let testWorker: TimeSkippingWorker;
 let env: TestWorkflowEnvironment;
@@ -22,6 +29,11 @@ let db: Database;
 let kit: TransportKit;
 let boarding: BoardingEventsHandler;
 let handover: HandoverEventsHandler;
+/**
+ * The equivalence ledger is a stand-in: the readmission cases run for real on the test server, while
+ * the ledger (its counting is tested in its own project) only records the signals it is sent.
+ */
+let ledgerTemporal: FakeTemporalClient;
 
 /** The server's clock as an activity sees it: under time skipping, wall-clock time lags behind. */
 function serverNow(): Date {
@@ -41,7 +53,8 @@ beforeAll(async () => {
   env = testWorker.env;
   const gateway = new CaseWorkflowGateway(env.client);
   boarding = new BoardingEventsHandler(new BoardingRecordsRepository(db, kit.movements), gateway, kit.manifests);
-  handover = new HandoverEventsHandler(new HandoversRepository(db), gateway);
+  ledgerTemporal = new FakeTemporalClient().run(LEDGER);
+  handover = new HandoverEventsHandler(new HandoversRepository(db), gateway, new EquivalenceLedgerGateway(ledgerTemporal.asClient(), { pilotId: PILOT_ID }));
 }, 60_000);
 
 afterAll(async () => {
@@ -112,6 +125,14 @@ async function rejection(promise: Promise<unknown>): Promise<string> {
   return (error as EventRejectedError).message;
 }
 
+/** The readmissions of a case the pilot's ledger was told of (Q1), as signal inputs. */
+function ledgerSignalsFor(caseId: string): unknown[] {
+  return ledgerTemporal
+    .callsTo(LEDGER)
+    .filter((call) => call.kind === 'signal' && call.name === readmissionConfirmedSignal.name && (call.args[0] as { caseId: string }).caseId === caseId)
+    .map((call) => call.args[0]);
+}
+
 async function bookingStatuses(caseId: string): Promise<string[]> {
   return (await kit.bookingsRepository.findByCase(caseId)).map((booking) => `${booking.movementId}:${booking.status}`);
 }
@@ -129,6 +150,7 @@ describe('boarding and handover forwarded to the case workflow', () => {
     const confirmed = await handoverEvent(driver.caseId, movementId, 'hov_FR0000000001');
     await expect(handover.onHandoverConfirmed(confirmed)).resolves.toBeUndefined();
     await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'transferred' });
+    expect(ledgerSignalsFor(driver.caseId)).toEqual([{ caseId: driver.caseId, confirmedAt: confirmed.data.confirmedAt }]);
 
     // Copies: the same event again, then the same handover under another event id.
     await expect(handover.forward(confirmed, new Date())).resolves.toBe('duplicate');
@@ -193,6 +215,7 @@ describe('refusals are dead-lettered with the reason', () => {
       'confirmHandover applies to a case in state in-transit; this case is in state cleared-for-transfer',
     );
     expect((await db.query('SELECT 1 FROM handovers WHERE handover_reference = $1', ['hov_FR0000000003'])).rowCount).toBe(0);
+    expect(ledgerSignalsFor(driver.caseId)).toEqual([]);
 
     await boarding.forward(await boardingEvent(driver.caseId, movementId, 'boarded'), new Date());
     await expect(handover.forward({ ...early, eventId: randomUUID() }, new Date())).resolves.toBe('forwarded');
@@ -204,6 +227,7 @@ describe('refusals are dead-lettered with the reason', () => {
     await expect(rejection(handover.forward(await handoverEvent(stranger, 'mov_NOSUCHMOVEMENT1', 'hov_FR0000000004'), new Date()))).resolves.toBe(
       `there is no readmission case workflow for case ${stranger}`,
     );
+    expect(ledgerSignalsFor(stranger)).toEqual([]);
   });
 
   it('a second handover reference for a case already handed over is rejected', async () => {
@@ -214,5 +238,46 @@ describe('refusals are dead-lettered with the reason', () => {
     await expect(rejection(handover.forward(await handoverEvent(driver.caseId, movementId, 'hov_FR0000000006'), new Date()))).resolves.toBe(
       `case ${driver.caseId} was already handed over under reference hov_FR0000000005`,
     );
+  });
+});
+
+describe('Q1 confirmed handovers are counted on the pilot’s equivalence ledger', () => {
+  it('Q1 once the case takes France’s handover, ledger:<PILOT_ID> is signalled readmissionConfirmed {caseId, confirmedAt}; copies signal it again, and the ledger counts the case once', async () => {
+    const { driver, movementId } = await caseClearedForTransfer();
+    await boarding.forward(await boardingEvent(driver.caseId, movementId, 'boarded'), new Date());
+    const confirmed = await handoverEvent(driver.caseId, movementId, 'hov_FR0000000007');
+
+    await expect(handover.forward(confirmed, new Date())).resolves.toBe('forwarded');
+    await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'transferred' });
+    const counted = { caseId: driver.caseId, confirmedAt: confirmed.data.confirmedAt };
+    expect(ledgerSignalsFor(driver.caseId)).toEqual([counted]);
+    expect(ledgerTemporal.callsTo(LEDGER).at(-1)).toMatchObject({ workflowId: `ledger:${PILOT_ID}`, kind: 'signal', name: 'readmissionConfirmed' });
+
+    // A redelivery may follow a failed signal, so it signals again; the ledger counts each case once.
+    await expect(handover.forward(confirmed, new Date())).resolves.toBe('duplicate');
+    expect(ledgerSignalsFor(driver.caseId)).toEqual([counted, counted]);
+  });
+
+  it('Q1 with the ledger not running, the failure is not a rejection: the case keeps the handover and the retry counts it once the ledger runs', async () => {
+    const { driver, movementId } = await caseClearedForTransfer();
+    await boarding.forward(await boardingEvent(driver.caseId, movementId, 'boarded'), new Date());
+    const confirmed = await handoverEvent(driver.caseId, movementId, 'hov_FR0000000008');
+    ledgerTemporal.close(LEDGER);
+    try {
+      const error = await handover.forward(confirmed, new Date()).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      // Thrown as it is, so the consumer retries and finally dead-letters it as handler-failed, never as rejected.
+      expect(error).toBeInstanceOf(WorkflowNotFoundError);
+      expect(error).not.toBeInstanceOf(EventRejectedError);
+      await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'transferred' });
+      expect(ledgerSignalsFor(driver.caseId)).toEqual([]);
+    } finally {
+      ledgerTemporal.run(LEDGER);
+    }
+
+    await expect(handover.forward(confirmed, new Date())).resolves.toBe('duplicate');
+    expect(ledgerSignalsFor(driver.caseId)).toEqual([{ caseId: driver.caseId, confirmedAt: confirmed.data.confirmedAt }]);
   });
 });

@@ -1,4 +1,5 @@
 import { ConfigError } from '@oioo/config';
+import { DEFAULT_PILOT_ID } from '@oioo/contracts';
 import { testConfig } from '../test-support/transport-test-kit';
 import { ManifestSweep } from '../manifests/manifest-sweep.service';
 import { type ManifestNotifier } from '../manifests/manifest-notifier.service';
@@ -13,7 +14,26 @@ describe('transport policy', () => {
       scheduleIntervalHours: 24,
       departureHourUtc: 8,
       timeCompression: 1,
+      travelDepartureHourUtc: 9,
+      travelArrivalPort: 'London St Pancras',
+      pilotId: DEFAULT_PILOT_ID,
     });
+  });
+
+  it('Q1 PILOT_ID names the ledger handovers are counted on: the default pilot when unset or empty, and only a pilot_ opaque id', () => {
+    expect(testConfig({ PILOT_ID: 'pilot_UKFR00000002' }).pilotId).toBe('pilot_UKFR00000002');
+    expect(testConfig({ PILOT_ID: '' }).pilotId).toBe(DEFAULT_PILOT_ID);
+    expect(() => testConfig({ PILOT_ID: 'UK-France pilot' })).toThrow(/PILOT_ID/);
+    expect(() => testConfig({ PILOT_ID: 'case_01J9ZQ4X7K3M2N8P6R5T' })).toThrow(/PILOT_ID/);
+  });
+
+  it('E7 the travel timetable and port are configurable, and a bad value is named', () => {
+    expect(testConfig({ TRAVEL_DEPARTURE_HOUR_UTC: '7', TRAVEL_ARRIVAL_PORT: 'Ashford International' })).toMatchObject({
+      travelDepartureHourUtc: 7,
+      travelArrivalPort: 'Ashford International',
+    });
+    expect(() => testConfig({ TRAVEL_DEPARTURE_HOUR_UTC: '25' })).toThrow(/TRAVEL_DEPARTURE_HOUR_UTC/);
+    expect(() => testConfig({ TRAVEL_ARRIVAL_PORT: ' ' })).toThrow(/TRAVEL_ARRIVAL_PORT/);
   });
 
   it('a bad variable stops the start naming it', () => {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 
 /** A new opaque id with the given prefix: 32 random hex digits, the shape `@oioo/contracts` accepts (S3). */
-export function newOpaqueId(prefix: 'mov' | 'bkg'): string {
+export function newOpaqueId(prefix: 'mov' | 'bkg' | 'trv'): string {
   return `${prefix}_${randomUUID().replace(/-/g, '')}`;
 }
 
