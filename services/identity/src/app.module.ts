@@ -4,9 +4,10 @@ import { ServicePlatformModule } from '@oioo/service-kit';
 import { AgeAssessmentsModule } from './age-assessments/age-assessments.module';
 import { ArrivalsModule } from './arrivals/arrivals.module';
 import { IdentityConfigModule } from './config/identity-config.module';
+import { LegalRouteModule } from './legal-route/legal-route.module';
 import { RegistersModule } from './registers/registers.module';
 
-/** The identity service: people, biometric enrolments and matching, the registers of returns and irregular entries, age assessments; it opens a readmission case for each arrival. */
+/** The identity service: people, biometric enrolments and matching, the registers of returns and irregular entries, age assessments; it opens a readmission case for each arrival and an EOI case for each submission. */
 @Module({
   imports: [
     ServicePlatformModule.forRoot({ service: 'identity', consumesEvents: true, database: { schema: 'identity', migrationsDir: join(__dirname, 'migrations') } }),
@@ -14,6 +15,8 @@ import { RegistersModule } from './registers/registers.module';
     ArrivalsModule,
     RegistersModule,
     AgeAssessmentsModule,
+    // Consumes eoi-portal.eoi.submitted.v1, eoi-portal.presence.confirmed.v1 and vac.biometrics.captured.v1.
+    LegalRouteModule,
   ],
 })
 export class IdentityAppModule {}

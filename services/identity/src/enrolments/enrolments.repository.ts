@@ -75,6 +75,15 @@ export class EnrolmentsRepository {
     return row ? toEnrolment(row) : undefined;
   }
 
+  /**
+   * The enrolment with this reference and its template, for matching only (E4): the template must never
+   * reach a log, an answer or an error (S3).
+   */
+  async findWithTemplate(q: Queryable, reference: string): Promise<{ enrolment: Enrolment; template: string } | undefined> {
+    const row = (await q.query<EnrolmentRow & { template: string }>(`SELECT ${COLUMNS}, template FROM enrolments WHERE reference = $1`, [reference])).rows[0];
+    return row ? { enrolment: toEnrolment(row), template: row.template } : undefined;
+  }
+
   /** Every enrolment of a person, oldest first. */
   async listForPerson(q: Queryable, personId: string): Promise<Enrolment[]> {
     const result = await q.query<EnrolmentRow>(`SELECT ${COLUMNS} FROM enrolments WHERE person_id = $1 ORDER BY captured_at, reference`, [personId]);
