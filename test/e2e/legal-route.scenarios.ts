@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type ArrivalRecordedData, type WeeklyReportPublishedData, Topics, deadLetterTopicOf, eoiWorkflowId, ledgerWorkflowId } from '@oioo/contracts';
 import { isoWeekOf, isoWeekStart, nextIsoWeekStart } from '@oioo/domain';
 import { DeadLetterHeaders } from '@oioo/kafka';
@@ -72,8 +73,10 @@ export function describeLegalRouteScenarios(context: E2eContext): void {
       const before = await route.balance();
       const letters = await Promise.all([Topics.eoiSubmitted, Topics.presenceConfirmed, Topics.entryRecorded].map((topic) => recordTopic(deadLetterTopicOf(topic.name))));
       try {
+        // Past our own producer's validation, as a faulty portal would send it: a bad document.
         const broken = submissionOf([applicantOf({ document: { kind: 'passport', number: 'X', issuingCountry: 'ERI', nationalityShown: 'ERI', expiresOn: '31/12/2030' } })]);
-        await route.publishSubmission(broken);
+        const envelope = { eventId: randomUUID(), type: Topics.eoiSubmitted.name, source: 'eoi-portal', subject: broken.eoiId, occurredAt: broken.submittedAt, schemaVersion: 1, correlationId: broken.eoiId, data: broken };
+        await context.producer.publishRaw(Topics.eoiSubmitted.name, broken.eoiId, JSON.stringify(envelope));
         const stranger = uniqueOpaqueId('eoi');
         await context.producer.publish(Topics.presenceConfirmed, {
           subject: stranger,

@@ -81,6 +81,8 @@ export interface ReleaseNotifications {
 /** The live balance (Q3) with the state of the release notifications. */
 export interface LedgerBalanceView extends LedgerBalance {
   notifications: ReleaseNotifications;
+  /** The ISO week (pilot clock) the ledger opened in: the first week it reports. */
+  firstWeek: IsoWeek;
 }
 
 /** France confirmed a handover (Q1), forwarded by the transport service; a repeat for the same case counts once. */

@@ -83,6 +83,7 @@ export function balanceViewOf(snapshot: LedgerSnapshot, now: Date): LedgerBalanc
   return {
     ...balanceOf(snapshot.ledger, now),
     notifications: { pending: snapshot.outbox.length, delivered: snapshot.delivered, undelivered: snapshot.undelivered },
+    firstWeek: snapshot.openedInWeek,
   };
 }
 
