@@ -5,3 +5,4 @@ export * from './time-skipping-worker';
 export * from './history-files';
 export * from './postgres/postgres-binaries';
 export * from './postgres/throwaway-postgres';
+export * from './fake-temporal-client';

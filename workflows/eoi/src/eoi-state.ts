@@ -1,17 +1,8 @@
 import { type EoiApplicantFacts, type EoiPolicy, addDays, addHours, adultsOf } from '@oioo/domain';
-import type { EoiCaseResult, EoiCaseState, EoiCaseView, EoiDeadline, EoiOutcome, EoiStepResult, EoiTimelineEntry, SecurityCheckCompletedSignalInput } from './definitions';
+import type { EoiCaseResult, EoiCaseState, EoiCaseView, EoiDeadline, EoiOutcome, EoiPersonView, EoiStepResult, EoiTimelineEntry } from './definitions';
 
-/** How far one person in the EOI has got. */
-export interface EoiPerson {
-  personId: string;
-  role: EoiApplicantFacts['role'];
-  adult: boolean;
-  presenceConfirmedAt?: string;
-  enrolmentReference?: string;
-  registerCheck?: 'clear' | 'match';
-  securityCheck?: SecurityCheckCompletedSignalInput['outcome'];
-  arrivedAt?: string;
-}
+/** How far one person in the EOI has got: kept as the view shows it. */
+export type EoiPerson = EoiPersonView;
 
 /** What the case owes the ledger: places to give back (E6, Q6), sent as signals to `ledger:<pilotId>`. */
 export type LedgerNotice = { kind: 'withdrawn' | 'revoked' | 'lapsed'; reason: string };

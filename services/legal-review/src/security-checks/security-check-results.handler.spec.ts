@@ -6,7 +6,7 @@ import { DATABASE, type Database } from '@oioo/database';
 import { DeadLetterHeaders, EventProducer, EventRejectedError, InMemoryKafkaTransport, KafkaModule, envelopeSchemaOf } from '@oioo/kafka';
 import { TEMPORAL_CLIENT } from '@oioo/temporal';
 import { securityCheckCompletedSignal } from '@oioo/workflows-eoi';
-import { FakeTemporalClient } from '../test-support/fake-temporal-client';
+import { FakeTemporalClient } from '@oioo/testing';
 import { emptyLegalReviewTables, openLegalReviewTestDatabase } from '../test-support/legal-review-test-database';
 import { EoiWorkflowGateway } from './eoi-workflow.gateway';
 import { SecurityCheckRequester } from './security-check-requester.service';

@@ -5,7 +5,7 @@ import { DATABASE, type Database } from '@oioo/database';
 import { DeadLetterHeaders, EventRejectedError, InMemoryKafkaTransport, KafkaModule, envelopeSchemaOf } from '@oioo/kafka';
 import { TEMPORAL_CLIENT } from '@oioo/temporal';
 import { type EoiCaseView, eoiCaseViewQuery, recordArrivalUpdate } from '@oioo/workflows-eoi';
-import { FakeTemporalClient, updateRefusedError } from '../test-support/fake-temporal-client';
+import { FakeTemporalClient, updateRefusedError } from '@oioo/testing';
 import { type TransportKit, openMigratedDatabase, quietLogger, transportKit } from '../test-support/transport-test-kit';
 import { EntryEventsHandler } from './entry-events.handler';
 import { EntryRecordsRepository } from './entry-records.repository';

@@ -1,6 +1,6 @@
 import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 
-/** Test support only: one signal, update or query a fake workflow received. */
+/** One signal, update or query a fake workflow received (service specs that fake Temporal's client). */
 export interface FakeWorkflowCall {
   workflowId: string;
   kind: 'signal' | 'update' | 'query';
