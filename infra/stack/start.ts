@@ -131,7 +131,12 @@ async function main(): Promise<void> {
       `  Temporal frontend   ${env['TEMPORAL_ADDRESS']} (namespace default)`,
       `  Kafka bootstrap     ${env['KAFKA_BROKERS']}`,
       ...servicesOf(profile).map((service) => `  ${service.name.padEnd(19)} ${healthUrl(service)}`),
-      ...(simulate ? [`  Simulated agencies  log ${profile.logDir}/agency-simulator.log; watch cases in the Web UI (query CaseKind = 'readmission')`] : []),
+      ...(simulate
+        ? [
+            `  Simulated agencies  log ${profile.logDir}/agency-simulator.log; watch cases in the Web UI (query CaseKind = 'readmission' or 'eoi')`,
+            `  Ledger              npm run ledger:report (in another terminal): the balance of both routes, week by week`,
+          ]
+        : []),
       '',
       `  Data                ${profile.dataDir} (kept across restarts; npm start -- --fresh starts clean)`,
       `  Logs                ${profile.logDir}/{temporal,kafka,worker,${servicesOf(profile).map((s) => s.name).join(',')}}.log`,
