@@ -7,3 +7,4 @@ export * from './worker.factory';
 export * from './workflow-bundle';
 export * from './search-attributes';
 export * from './temporal-client.module';
+export * from './workflow-calls';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Client, type WorkflowHandle, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, type WorkflowHandle, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { TaskQueues, eoiWorkflowId } from '@oioo/contracts';
 import { EventRejectedError } from '@oioo/kafka';
-import { TEMPORAL_CLIENT } from '@oioo/temporal';
+import { TEMPORAL_CLIENT, callRunningWorkflow } from '@oioo/temporal';
 import {
   type BiometricsCapturedSignalInput,
   type EoiCaseInput,
@@ -59,11 +59,7 @@ export class EoiCaseGateway {
 
   private async withCase(eoiId: string, act: (handle: WorkflowHandle) => Promise<void>): Promise<void> {
     const workflowId = eoiWorkflowId(eoiId);
-    try {
-      await act(this.temporal.workflow.getHandle(workflowId));
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      throw new EventRejectedError(`no running EOI case ${workflowId}: it was never opened or has already ended`);
-    }
+    const outcome = await callRunningWorkflow(() => act(this.temporal.workflow.getHandle(workflowId)));
+    if (outcome.kind === 'not-running') throw new EventRejectedError(`no running EOI case ${workflowId}: it was never opened or has already ended`);
   }
 }

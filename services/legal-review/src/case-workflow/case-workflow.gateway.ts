@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Client, type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, type WorkflowHandle } from '@temporalio/client';
 import { readmissionWorkflowId } from '@oioo/contracts';
 import { createLogger } from '@oioo/config';
 import { EventRejectedError } from '@oioo/kafka';
-import { TEMPORAL_CLIENT } from '@oioo/temporal';
+import { TEMPORAL_CLIENT, callRunningWorkflow, executeWorkflowUpdate } from '@oioo/temporal';
 import {
   type LegalHoldPlacedInput,
   type LegalHoldReleasedInput,
@@ -38,25 +38,24 @@ export class CaseWorkflowGateway {
 
   /** R4, R10: France's reply, as an update the workflow validates; a repeated command id returns the first result. */
   async recordFranceReply(caseId: string, input: RecordFranceReplyInput): Promise<StepResult> {
-    return this.withCase(caseId, async (handle) => {
-      try {
-        return await handle.executeUpdate(recordFranceReplyUpdate, { args: [input] });
-      } catch (error) {
-        if (!(error instanceof WorkflowUpdateFailedError)) throw error;
-        // The cause is the workflow's ApplicationFailure: its type is a CaseErrorCode, its message a sentence without personal data.
-        const cause = error.cause as { type?: string; message?: string } | undefined;
-        this.logger.warn('case refused France reply', { caseId, code: cause?.type ?? 'unknown', commandId: input.commandId });
-        throw new EventRejectedError(cause?.message ?? error.message);
-      }
-    });
+    const outcome = await executeWorkflowUpdate(this.handleOf(caseId), recordFranceReplyUpdate, input);
+    if (outcome.kind === 'accepted') return outcome.result;
+    if (outcome.kind === 'not-running') throw this.unknownCase(caseId);
+    // The refusal is the workflow's own: its code a CaseErrorCode, its reason a sentence without personal data.
+    this.logger.warn('case refused France reply', { caseId, code: outcome.code ?? 'unknown', commandId: input.commandId });
+    throw new EventRejectedError(outcome.reason);
   }
 
-  private async withCase<T>(caseId: string, act: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
-    try {
-      return await act(this.temporal.workflow.getHandle(readmissionWorkflowId(caseId)));
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      throw new EventRejectedError(`unknown case: no running readmission case ${caseId} (never opened, or already ended)`);
-    }
+  private async withCase(caseId: string, act: (handle: WorkflowHandle) => Promise<void>): Promise<void> {
+    const outcome = await callRunningWorkflow(() => act(this.handleOf(caseId)));
+    if (outcome.kind === 'not-running') throw this.unknownCase(caseId);
+  }
+
+  private handleOf(caseId: string): WorkflowHandle {
+    return this.temporal.workflow.getHandle(readmissionWorkflowId(caseId));
+  }
+
+  private unknownCase(caseId: string): EventRejectedError {
+    return new EventRejectedError(`unknown case: no running readmission case ${caseId} (never opened, or already ended)`);
   }
 }

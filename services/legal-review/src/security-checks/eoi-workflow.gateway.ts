@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client } from '@temporalio/client';
 import { eoiWorkflowId } from '@oioo/contracts';
 import { EventRejectedError } from '@oioo/kafka';
-import { TEMPORAL_CLIENT } from '@oioo/temporal';
+import { TEMPORAL_CLIENT, callRunningWorkflow } from '@oioo/temporal';
 import { type SecurityCheckCompletedSignalInput, securityCheckCompletedSignal } from '@oioo/workflows-eoi';
 
 /**
@@ -18,11 +18,7 @@ export class EoiWorkflowGateway {
   /** E7: one person's result; the workflow ignores an event id it has already applied. */
   async securityCheckCompleted(eoiId: string, input: SecurityCheckCompletedSignalInput): Promise<void> {
     const workflowId = eoiWorkflowId(eoiId);
-    try {
-      await this.temporal.workflow.getHandle(workflowId).signal(securityCheckCompletedSignal, input);
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      throw new EventRejectedError(`unknown EOI: no running EOI case ${workflowId} (never opened, or already ended)`);
-    }
+    const outcome = await callRunningWorkflow(() => this.temporal.workflow.getHandle(workflowId).signal(securityCheckCompletedSignal, input));
+    if (outcome.kind === 'not-running') throw new EventRejectedError(`unknown EOI: no running EOI case ${workflowId} (never opened, or already ended)`);
   }
 }

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Client } from '@temporalio/client';
 import { type UpdateDefinition, WorkflowNotFoundError } from '@temporalio/common';
 import { readmissionWorkflowId } from '@oioo/contracts';
-import { TEMPORAL_CLIENT } from '@oioo/temporal';
+import { TEMPORAL_CLIENT, executeWorkflowUpdate } from '@oioo/temporal';
 import { type ReadmissionCaseState, type StepResult, caseViewQuery } from '@oioo/workflows-readmission';
-import { executeWorkflowUpdate } from '../shared/workflow-updates';
 
 /** What the case workflow made of a fact the transport service forwarded. */
 export type CaseUpdateResult =

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Client } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
 import { eoiWorkflowId } from '@oioo/contracts';
 import { createLogger } from '@oioo/config';
 import { EventRejectedError } from '@oioo/kafka';
-import { TEMPORAL_CLIENT } from '@oioo/temporal';
+import { TEMPORAL_CLIENT, callRunningWorkflow, executeWorkflowUpdate } from '@oioo/temporal';
 import { type EoiCaseState, type RecordArrivalInput, eoiCaseViewQuery, recordArrivalUpdate } from '@oioo/workflows-eoi';
-import { executeWorkflowUpdate } from '../shared/workflow-updates';
 
 /** What the EOI case made of an arrival: taken now, or taken before by a case that has since ended. */
 export type ArrivalForwardResult = { kind: 'accepted'; state: EoiCaseState } | { kind: 'already-arrived'; state: EoiCaseState };
@@ -41,13 +39,9 @@ export class EoiWorkflowGateway {
    */
   private async whyNotRunning(eoiId: string, personId: string): Promise<ArrivalForwardResult> {
     const workflowId = eoiWorkflowId(eoiId);
-    let view;
-    try {
-      view = await this.temporal.workflow.getHandle(workflowId).query(eoiCaseViewQuery);
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw new EventRejectedError(`unknown EOI: there is no EOI case workflow ${workflowId}`);
-      throw error;
-    }
+    const lastView = await callRunningWorkflow(() => this.temporal.workflow.getHandle(workflowId).query(eoiCaseViewQuery));
+    if (lastView.kind === 'not-running') throw new EventRejectedError(`unknown EOI: there is no EOI case workflow ${workflowId}`);
+    const view = lastView.result;
     if (view.people.some((person) => person.personId === personId && person.arrivedAt !== undefined)) return { kind: 'already-arrived', state: view.state };
     throw new EventRejectedError(`the EOI case ${workflowId} has ended (${view.state}) and takes no arrival`);
   }
