@@ -6,3 +6,4 @@ export * from './history-files';
 export * from './postgres/postgres-binaries';
 export * from './postgres/throwaway-postgres';
 export * from './fake-temporal-client';
+export * from './answered-query';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Client, type WorkflowHandle } from '@temporalio/client';
 import { TaskQueues, eoiWorkflowId } from '@oioo/contracts';
+import { queryAnswered } from '@oioo/testing';
 import type { EoiApplicantFacts, EoiPolicy } from '@oioo/domain';
 import {
   type EoiCaseState,
@@ -49,7 +50,7 @@ export class EoiDriver {
   }
 
   view(): Promise<EoiCaseView> {
-    return this.handle.query(eoiCaseViewQuery);
+    return queryAnswered(this.client, () => this.handle.query(eoiCaseViewQuery));
   }
 
   /** Polls the case until it reaches a state (the workflow acts on its own between steps). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Client, type WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { IsoWeek, LedgerPolicy } from '@oioo/domain';
+import { queryAnswered } from '@oioo/testing';
 import {
   type LedgerBalanceView,
   admissionRecordedUpdate,
@@ -62,11 +63,11 @@ export class LedgerDriver {
   }
 
   balance(): Promise<LedgerBalanceView> {
-    return this.handle.query(balanceQuery);
+    return queryAnswered(this.client, () => this.handle.query(balanceQuery));
   }
 
   weeklyReport(isoWeek: IsoWeek) {
-    return this.handle.query(weeklyReportQuery, isoWeek);
+    return queryAnswered(this.client, () => this.handle.query(weeklyReportQuery, isoWeek));
   }
 
   /** France confirms `count` handovers of new cases (Q1), as the transport service forwards them. */
@@ -124,7 +125,7 @@ export class LedgerDriver {
 
   /** What a stand-in EOI workflow has been told so far. */
   received(eoi: WorkflowHandle<typeof stubEoiWorkflow>) {
-    return eoi.query(receivedReleasesQuery);
+    return queryAnswered(this.client, () => eoi.query(receivedReleasesQuery));
   }
 
   /**

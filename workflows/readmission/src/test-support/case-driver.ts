@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Client, type WorkflowHandle } from '@temporalio/client';
 import { type ArrivalRecordedData, TaskQueues, readmissionWorkflowId } from '@oioo/contracts';
 import type { ReadmissionPolicy } from '@oioo/domain';
+import { queryAnswered } from '@oioo/testing';
 import {
   type ArrivalScreening,
   arrivalRecordedSignal,
@@ -85,7 +86,7 @@ export class CaseDriver {
   }
 
   view() {
-    return this.handle.query(caseViewQuery);
+    return queryAnswered(this.client, () => this.handle.query(caseViewQuery));
   }
 
   screenAsAdult() {
