@@ -4,7 +4,7 @@ import { EventConsumer, EventProducer, InMemoryKafkaTransport } from '@oioo/kafk
 import { AgencySimulator } from './agency-simulator';
 import { SeededRandom } from './seeded-random';
 import { simulatorConfigSchema } from './simulator-config';
-import { FAST_COMPRESSION, eventually, incoming, inMs, publishedOn } from './test-support/agency-harness';
+import { FAST_COMPRESSION, eventually, incoming, inMs, pause, publishedOn } from './test-support/agency-harness';
 import { FakeDeskTemporal } from './test-support/fake-temporal';
 
 /** The simulator on the in-memory broker, its consumer reading through the platform's validating consumer. */
@@ -45,6 +45,39 @@ describe('the agency simulator', () => {
     const { consumer, simulator: sim } = simulator({ SIM_LEGAL_ROUTE: 'false' });
     expect(consumer.topics().sort()).toEqual([...READMISSION_TOPICS].sort());
     expect(sim.legalRoute).toBeUndefined();
+  });
+
+  it('R7 a legal challenge comes to a case the platform asked France about, never to an arrival alone', async () => {
+    const { transport, simulator: sim } = simulator({ SIM_CHALLENGE_SHARE: '1', SIM_FRANCE_ACCEPT_SHARE: '1', SIM_LEGAL_ROUTE: 'false' });
+    await sim.start();
+    try {
+      const arrival = await sim.borderForce.recordArrival();
+      await pause();
+      expect(publishedOn(transport, Topics.challengeLodged)).toEqual([]);
+
+      const random = new SeededRandom(6);
+      await deliver(
+        transport,
+        Topics.readmissionRequestSent,
+        incoming(Topics.readmissionRequestSent, arrival.caseId, {
+          requestReference: random.opaqueId('req', 'r7'),
+          caseId: arrival.caseId,
+          personId: arrival.personId,
+          biometricReference: 'enr-r7',
+          crossingEvidence: [{ kind: 'interception-record', reference: 'int-r7' }],
+          arrivedAt: arrival.arrivedAt,
+          requestNumber: 1,
+        }),
+      );
+
+      await eventually(() => {
+        expect(publishedOn(transport, Topics.franceReplied)).toHaveLength(1);
+        expect(publishedOn(transport, Topics.challengeLodged)).toHaveLength(1);
+      });
+      expect(publishedOn(transport, Topics.challengeLodged)[0]?.data).toMatchObject({ caseId: arrival.caseId, personId: arrival.personId });
+    } finally {
+      await sim.stop();
+    }
   });
 
   it('E4 an applicant who crossed before gives, at the VAC, the template Border Force recorded for them', async () => {

@@ -64,7 +64,6 @@ export class AgencySimulator {
     this.borderForce = new BorderForceAgency(context, (arrival) => {
       this.templates.set(arrival.caseId, arrival.biometricTemplate);
       this.biometrics.rememberArrival(arrival.biometricTemplate);
-      this.courts.consider(arrival);
     });
     this.france = new FranceAgency(context, (caseId) => {
       const template = this.templates.get(caseId);
@@ -73,7 +72,10 @@ export class AgencySimulator {
       this.biometrics.rememberReturn(template);
     });
     this.desk = new CaseworkerDesk(context, temporal);
-    consumer.register(Topics.readmissionRequestSent, (event) => this.france.onRequest(event));
+    consumer.register(Topics.readmissionRequestSent, async (event) => {
+      this.courts.consider(event);
+      await this.france.onRequest(event);
+    });
     consumer.register(Topics.manifestNotified, (event) => this.france.onManifest(event));
 
     if (config.SIM_LEGAL_ROUTE) {

@@ -31,7 +31,7 @@ export const simulatorConfigSchema = z.object({
   SIM_FRANCE_EXTEND_SHARE: share.default(0.05),
   /** R9: people who do not board. */
   SIM_NO_SHOW_SHARE: share.default(0.05),
-  /** R7: cases with a legal challenge, and challenges upheld. */
+  /** R7: cases asked of France that get a legal challenge, and challenges upheld. */
   SIM_CHALLENGE_SHARE: share.default(0.1),
   SIM_CHALLENGE_UPHELD_SHARE: share.default(0.2),
   /** How often (real time) the caseworker desk looks for cases waiting on a person. */
