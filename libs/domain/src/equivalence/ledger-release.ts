@@ -26,15 +26,12 @@ export function terminationDate(givenAt: Date): Date {
  */
 export function heldInPriorityOrder(ledger: LedgerState): LedgerEoi[] {
   const ukLinkCounts = ledger.policy.priority.ukLinkFirst;
-  const rank = (eoi: LedgerEoi) => (eoi.priority.listedNationality ? 0 : 2) + (ukLinkCounts && eoi.priority.ukLink ? 0 : 1);
+  // Rank and time worked out once per EOI, not once per comparison: the ledger sorts on every change.
   return Object.values(ledger.eois)
     .filter((eoi) => eoi.status === 'held')
-    .sort(
-      (a, b) =>
-        rank(a) - rank(b) ||
-        new Date(a.submittedAt).getTime() - new Date(b.submittedAt).getTime() ||
-        a.sequence - b.sequence,
-    );
+    .map((eoi) => ({ eoi, rank: (eoi.priority.listedNationality ? 0 : 2) + (ukLinkCounts && eoi.priority.ukLink ? 0 : 1), submitted: Date.parse(eoi.submittedAt) }))
+    .sort((a, b) => a.rank - b.rank || a.submitted - b.submitted || a.eoi.sequence - b.eoi.sequence)
+    .map(({ eoi }) => eoi);
 }
 
 /** Whether an EOI's places can go now and, when they cannot, whether the EOI holds up those behind it. */
@@ -122,9 +119,12 @@ export function releasePlaces(ledger: LedgerState, now: Date): PlacesRelease[] {
   applyLedgerClock(ledger, now);
   const releases: PlacesRelease[] = [];
   autoPauseIfImbalanced(ledger, now);
+  // With no room for even one place, every EOI either does not fit or waits for a bigger week: skip the sort.
+  if (ledger.pause || ledger.mode === 'ended' || headroomOf(ledger) < 1 || weekCapacityAt(ledger, now).remaining < 1) return releases;
   const isoWeek = isoWeekOf(now);
   for (const eoi of heldInPriorityOrder(ledger)) {
-    if (ledger.pause || ledger.mode === 'ended') break;
+    // A release can pass the auto-pause threshold (Q4); the mode does not change here.
+    if (ledger.pause) break;
     const fit = placesFit(ledger, eoi.people, now);
     if (fit.fits) {
       releases.push(release(ledger, eoi, now, isoWeek));
