@@ -65,7 +65,7 @@ export default tseslint.config(
     rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inSpecs: true, allow: ['@oioo/identity', '@oioo/legal-review', '@oioo/transport', '@oioo/worker', '@oioo/agency-simulator'] })] },
   },
   {
-    files: ['workflows/*/src/**/*.ts'],
+    files: ['workflows/*/src/**/*.ts', 'bench/workflows/**/*.ts'],
     ignores: ['workflows/worker/**', '**/*.spec.ts', '**/test-support/**'],
     rules: { 'no-restricted-imports': ['error', sandboxForbiddenImports] },
   },

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { DATA_DIR } from './repo-paths';
 
-/** Ports and folders of one local stack; `dev` backs `npm start`, `test` backs `npm test`, so both can run at once. */
+/** Ports and folders of one local stack; `dev` backs `npm start`, `test` backs `npm test`, `bench` backs `npm run bench`, so all can run at once. */
 export interface StackProfile {
-  name: 'dev' | 'test';
+  name: 'dev' | 'test' | 'bench';
   dataDir: string;
   logDir: string;
   temporal: { port: number; uiPort: number; httpPort: number; metricsPort: number };
@@ -27,3 +27,5 @@ function profile(name: StackProfile['name'], base: number): StackProfile {
 export const devProfile = profile('dev', 0);
 /** The `npm test` stack, on ports 10000 higher and a data folder of its own. */
 export const testProfile = profile('test', 10000);
+/** The `npm run bench` server, on ports 20000 higher and a data folder of its own. */
+export const benchProfile = profile('bench', 20000);

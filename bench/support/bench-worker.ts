@@ -1,0 +1,40 @@
+import { type Client } from '@temporalio/client';
+import { TaskQueues } from '@oioo/contracts';
+import { type TemporalConfig, createTemporalClient, createTemporalWorker, loadTemporalConfig } from '@oioo/temporal';
+import { installQuietTemporalRuntime } from '@oioo/testing';
+
+/** The task queue the benchmark's worker polls: the ledger's own. */
+export const BENCH_TASK_QUEUE = TaskQueues.equivalence;
+
+/** A worker running the benchmark's workflows, and a client, on the Temporal named by TEMPORAL_*. */
+export interface BenchWorker {
+  client: Client;
+  config: TemporalConfig;
+  /** Stops the worker and closes the client. */
+  stop(): Promise<void>;
+}
+
+/** Connects with the production data converter (payloads encrypted) on both sides, as the platform does. */
+export async function startBenchWorker(env: NodeJS.ProcessEnv = process.env): Promise<BenchWorker> {
+  if (!env['TEMPORAL_ADDRESS']) throw new Error('A benchmark runs against the Temporal server `npm run bench` starts (or the one TEMPORAL_* names): run `npm run bench`.');
+  installQuietTemporalRuntime();
+  const config = loadTemporalConfig(env);
+  const client = await createTemporalClient(config);
+  const worker = await createTemporalWorker({
+    config,
+    taskQueue: BENCH_TASK_QUEUE,
+    // Weekly reports are not what is measured, and no week ends during a run.
+    activities: { publishWeeklyReport: async () => undefined },
+    workflows: { workflowsPath: require.resolve('../workflows/bench-workflows') },
+  });
+  const running = worker.run();
+  return {
+    client,
+    config,
+    stop: async () => {
+      worker.worker.shutdown();
+      await running;
+      await client.connection.close();
+    },
+  };
+}
