@@ -42,6 +42,9 @@ async function main(): Promise<void> {
     process.stdout.write(`Ledger ${pilotId}: ${balance.mode}${balance.paused ? ', paused' : ''}; live balance as of ${balance.asOf} (pilot clock)\n\n`);
     for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ')}\n`);
     process.stdout.write(`\nnow: readmissions ${balance.readmissions}, admissions ${balance.admissions}, grants outstanding ${balance.grantsOutstanding}, EOIs held ${balance.eoisHeld} (${balance.placesHeld} places), imbalance ${balance.imbalance}, headroom ${balance.headroom}\n`);
+    if (balance.carriedStateBytes !== undefined) {
+      process.stdout.write(`state carried at the last continue-as-new: ${balance.carriedStateBytes} characters of JSON (the alert large-state is raised past 1,000,000)\n`);
+    }
   } finally {
     await client.connection.close();
   }

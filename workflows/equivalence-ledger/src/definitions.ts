@@ -83,6 +83,8 @@ export interface LedgerBalanceView extends LedgerBalance {
   notifications: ReleaseNotifications;
   /** The ISO week (pilot clock) the ledger opened in: the first week it reports. */
   firstWeek: IsoWeek;
+  /** Characters of JSON the last continue-as-new carried (absent before the first); `large-state` is raised past 1,000,000. */
+  carriedStateBytes?: number;
 }
 
 /** France confirmed a handover (Q1), forwarded by the transport service; a repeat for the same case counts once. */

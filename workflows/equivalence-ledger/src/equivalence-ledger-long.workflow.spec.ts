@@ -47,6 +47,9 @@ describe('a long-lived ledger stays healthy', () => {
       placesReleased: 6,
     });
     expect(latestRun.searchAttributes['CaseState']).toEqual(['paused']);
+    // The new run knows how much state it was handed, for capacity monitoring, and it is far from the alert.
+    expect(balance.carriedStateBytes).toBeGreaterThan(1_000);
+    expect(latestRun.searchAttributes['CaseAlerts'] ?? []).not.toContain('large-state');
     // The first request's command still answers with its first result, across runs, and counts nothing again.
     await expect(ledger.requestPlaces(family, 3, { commandId: familyRequest })).resolves.toEqual({ status: 'held', places: 3 });
     // A confirmation counted in the first run still counts once after the hand-over.

@@ -47,6 +47,7 @@ import {
   type LedgerSnapshot,
   balanceViewOf,
   isFinished,
+  measureCarriedState,
   openSnapshot,
   releaseDelivered,
   releaseUndelivered,
@@ -193,6 +194,7 @@ async function continueAsNewIfLong(input: EquivalenceLedgerInput, snapshot: Ledg
   const info = workflowInfo();
   if (!info.continueAsNewSuggested && info.historyLength < (input.historyEventsLimit ?? DEFAULT_HISTORY_EVENTS_LIMIT)) return;
   await condition(allHandlersFinished);
+  measureCarriedState(snapshot);
   await continueAsNew<typeof equivalenceLedgerWorkflow>({
     pilotId: snapshot.ledger.pilotId,
     carried: snapshot,

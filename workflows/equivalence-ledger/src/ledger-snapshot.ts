@@ -35,6 +35,16 @@ export interface LedgerSnapshot {
   openedInWeek: IsoWeek;
   /** Q3: the last week whose report was published. */
   reportedThrough?: IsoWeek;
+  /** Characters of JSON the last continue-as-new carried: the state grows with the pilot, and Temporal refuses a payload over 2 MB. */
+  carriedStateBytes?: number;
+}
+
+/** Past this much carried state the ledger raises `large-state`: half Temporal's 2 MB payload limit, months ahead of it at the pilot's pace. */
+export const LARGE_STATE_ALERT_BYTES = 1_000_000;
+
+/** Records how much state the coming continue-as-new carries (JSON, as the payload converter writes it). */
+export function measureCarriedState(snapshot: LedgerSnapshot): void {
+  snapshot.carriedStateBytes = JSON.stringify(snapshot).length;
 }
 
 /** A new ledger for a pilot, refusing a malformed pilot id or policy (the workflow fails at once, not on every retry). */
@@ -84,6 +94,7 @@ export function balanceViewOf(snapshot: LedgerSnapshot, now: Date): LedgerBalanc
     ...balanceOf(snapshot.ledger, now),
     notifications: { pending: snapshot.outbox.length, delivered: snapshot.delivered, undelivered: snapshot.undelivered },
     firstWeek: snapshot.openedInWeek,
+    ...(snapshot.carriedStateBytes === undefined ? {} : { carriedStateBytes: snapshot.carriedStateBytes }),
   };
 }
 
@@ -105,7 +116,11 @@ export function searchViewOf(snapshot: LedgerSnapshot): LedgerSearchView {
   const { ledger } = snapshot;
   const paused = ledger.pause !== undefined;
   const state = ledger.mode === 'ended' ? 'ended' : ledger.mode === 'reconciliation' ? (paused ? 'reconciliation-paused' : 'reconciliation') : paused ? 'paused' : 'open';
-  const alerts = [...(ledger.pause?.automatic ? ['auto-paused'] : []), ...(snapshot.undelivered.length > 0 ? ['undelivered-releases'] : [])];
+  const alerts = [
+    ...(ledger.pause?.automatic ? ['auto-paused'] : []),
+    ...(snapshot.undelivered.length > 0 ? ['undelivered-releases'] : []),
+    ...((snapshot.carriedStateBytes ?? 0) > LARGE_STATE_ALERT_BYTES ? ['large-state'] : []),
+  ];
   const endsAt = ledger.mode === 'reconciliation' ? ledger.reconciliation?.endsAt : undefined;
   return { state, alerts, ...(endsAt ? { deadline: { rule: 'Q5' as const, at: endsAt } } : {}) };
 }
