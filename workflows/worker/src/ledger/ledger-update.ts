@@ -3,20 +3,25 @@ import { ApplicationFailure, type UpdateDefinition, WorkflowNotFoundError } from
 import { ledgerWorkflowId } from '@oioo/contracts';
 import { LedgerErrorCode } from '@oioo/domain';
 import { type LedgerClient, type LedgerWorkflowHandle } from './ledger-client';
+import { LEDGER_UPDATES_IN_FLIGHT, UpdateGate } from './ledger-update-gate';
 
 /** Failure type of a retryable attempt made while the pilot's ledger has not been started yet. */
 export const LEDGER_NOT_RUNNING = 'LEDGER_NOT_RUNNING';
 
+/** This worker's Updates on the ledger, kept under the server's in-flight limit. */
+const gate = new UpdateGate(LEDGER_UPDATES_IN_FLIGHT);
+
 /**
  * Runs one of the ledger's Updates for an activity, under `updateId` so a retried activity is the same
- * Update to the server (the ledger also remembers command ids across continue-as-new). A refusal by
+ * Update to the server (the ledger also remembers command ids across continue-as-new), at most
+ * {@link LEDGER_UPDATES_IN_FLIGHT} at once from this worker. A refusal by
  * the ledger fails the activity for good with the ledger's code and sentence, so the calling workflow
  * sees why; anything that may pass on a retry stays retryable.
  */
 export async function updateLedger<Ret, Arg>(client: LedgerClient, pilotId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg, updateId: string): Promise<Ret> {
   const handle = client.workflow.getHandle(ledgerWorkflowId(pilotId));
   try {
-    return await handle.executeUpdate(update, { args: [arg], updateId });
+    return await gate.run(() => handle.executeUpdate(update, { args: [arg], updateId }));
   } catch (error) {
     throw await ledgerFailure(error, handle, pilotId);
   }
