@@ -6,12 +6,12 @@ import {
   type Consumer,
   type IHeaders,
   type KafkaConfig as KafkaJsConfig,
-  type LogEntry,
   type Producer,
   type SASLOptions,
 } from 'kafkajs';
-import { createLogger, type LogFields, type Logger } from '@oioo/config';
+import { createLogger, type Logger } from '@oioo/config';
 import { type KafkaConfig } from './kafka-config';
+import { writeKafkaJsLog } from './kafkajs-log';
 import {
   type ConsumerTransport,
   type ConsumerTransportOptions,
@@ -80,7 +80,7 @@ function clientConfig(options: KafkaJsTransportOptions, logger: Logger): KafkaJs
     ssl: config.ssl,
     ...(config.sasl ? { sasl: saslOptions(config.sasl) } : {}),
     logLevel: KafkaJsLogLevel.WARN,
-    logCreator: () => (entry) => writeLog(logger, entry),
+    logCreator: () => (entry) => writeKafkaJsLog(logger, entry),
   };
 }
 
@@ -94,24 +94,6 @@ function saslOptions({ mechanism, username, password }: NonNullable<KafkaConfig[
     case 'scram-sha-512':
       return { mechanism, username, password };
   }
-}
-
-/** Fields of kafkajs log entries that are technical facts; anything else (stacks, payloads) stays out of logs. */
-const LOGGED_FIELDS = ['broker', 'clientId', 'groupId', 'memberId', 'topic', 'partition', 'offset', 'retryCount', 'retryTime'] as const;
-
-/** Routes a kafkajs log entry into our JSON logger (kafkajs is set to warn and above). */
-function writeLog(logger: Logger, { namespace, level, log }: LogEntry): void {
-  const fields: LogFields = { kafkaNamespace: namespace };
-  for (const name of LOGGED_FIELDS) {
-    const value: unknown = log[name];
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') fields[name] = value;
-  }
-  const error: unknown = log['error'];
-  if (error instanceof Error) fields['error'] = error.message;
-  else if (typeof error === 'string') fields['error'] = error;
-  if (level === KafkaJsLogLevel.ERROR) logger.error(log.message, fields);
-  else if (level === KafkaJsLogLevel.WARN) logger.warn(log.message, fields);
-  else logger.info(log.message, fields);
 }
 
 /** A kafkajs producer behind {@link ProducerTransport}. */
