@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTemporalDevServer, temporalAddress } from '../temporal/dev-server';
-import { StackError, say, seconds, step } from './console-progress';
+import { StackError, exitWith, say, seconds, step } from './console-progress';
 import { stackEnvironment } from './local-stack';
 import { provisionTools } from './provision';
+import { runAttached } from './shell';
 import { DATA_DIR, REPO_ROOT, TS_REGISTER } from './repo-paths';
 import { acquireStackLock } from './stack-lock';
 import { benchProfile as profile } from './stack-profile';
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     server = await step('temporal', `starting the Temporal dev server on ${temporalAddress(profile)}`, () => startTemporalDevServer(profile, { ui: false }));
     const env = { ...stackEnvironment(profile), OIOO_STACK: profile.name };
     for (const benchmark of BENCHMARKS) {
-      const exitCode = await runAttached(benchmark, env);
+      const exitCode = await runAttached(process.execPath, ['-r', TS_REGISTER, join(REPO_ROOT, benchmark)], { cwd: REPO_ROOT, env });
       if (exitCode !== 0) throw new StackError(`${benchmark} failed (exit code ${exitCode})`, `Read its output above; the server's log is in ${profile.logDir}.`);
     }
     say('bench', `finished in ${seconds(Date.now() - startedAt)}`);
@@ -39,19 +39,4 @@ async function main(): Promise<number> {
   }
 }
 
-/** One benchmark in its own process with the console attached, so its progress shows live. */
-function runAttached(script: string, env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, ['-r', TS_REGISTER, join(REPO_ROOT, script)], { cwd: REPO_ROOT, env, stdio: 'inherit' });
-    child.on('close', (code) => resolvePromise(code ?? 1));
-  });
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof StackError) process.stderr.write(`\n✖ ${error.message}\n  → ${error.hint}\n\n`);
-    else process.stderr.write(`\n✖ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
-    process.exit(1);
-  },
-);
+exitWith(main);

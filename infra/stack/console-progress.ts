@@ -33,3 +33,21 @@ export class StackError extends Error {
     this.name = 'StackError';
   }
 }
+
+/** Prints a failure for the user: a StackError as what failed and how to fix it, anything else with its stack. */
+export function reportFailure(error: unknown): void {
+  if (error instanceof StackError) process.stderr.write(`\n✖ ${error.message}\n  → ${error.hint}\n\n`);
+  else process.stderr.write(`\n✖ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
+}
+
+/** Runs a script that ends on its own and exits with its code; a failure is reported, then `afterFailure` (a closing line) runs, and the exit code is 1. */
+export function exitWith(main: () => Promise<number>, afterFailure?: () => void): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      reportFailure(error);
+      afterFailure?.();
+      process.exit(1);
+    },
+  );
+}

@@ -50,3 +50,11 @@ export async function commandExists(command: string): Promise<boolean> {
     }
   }
 }
+
+/** Runs a command with the console attached, so its progress shows live, and resolves with its exit code. */
+export function runAttached(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<number> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: 'inherit' });
+    child.on('close', (code) => resolvePromise(code ?? 1));
+  });
+}

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTemporalConfig } from '@oioo/temporal';
-import { StackError, say, seconds, step } from './console-progress';
+import { StackError, reportFailure, say, seconds, step } from './console-progress';
 import { healthUrl, servicesOf, startNodeComponent } from './components';
 import { serviceEnvironment, stackEnvironment, startInfrastructure } from './local-stack';
 import { isHttpHealthy, waitUntil } from './ports';
@@ -144,21 +144,12 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(lines.join('\n'));
   } catch (error) {
-    report(error);
+    reportFailure(error);
     await stopAll(1);
   }
 }
 
-/** Prints a failure as what failed and how to fix it. */
-function report(error: unknown): void {
-  if (error instanceof StackError) {
-    process.stderr.write(`\n✖ ${error.message}\n  → ${error.hint}\n\n`);
-  } else {
-    process.stderr.write(`\n✖ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
-  }
-}
-
 main().catch((error: unknown) => {
-  report(error);
+  reportFailure(error);
   process.exit(1);
 });

@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { StackError, say, seconds, step } from './console-progress';
+import { exitWith, reportFailure, say, seconds, step } from './console-progress';
 import { stackEnvironment, startInfrastructure } from './local-stack';
 import { provisionTools } from './provision';
 import { ToolPaths } from './tool-paths';
 import { DATA_DIR, REPO_ROOT } from './repo-paths';
-import { runCommand } from './shell';
+import { runAttached, runCommand } from './shell';
 import { acquireStackLock } from './stack-lock';
 import { testProfile as profile } from './stack-profile';
 import type { SupervisedProcess } from './supervised-process';
@@ -46,7 +45,7 @@ async function main(): Promise<number> {
         });
         return true;
       } catch (error) {
-        if (error instanceof StackError) process.stderr.write(`\n✖ ${error.message}\n  → ${error.hint}\n`);
+        reportFailure(error);
         return false;
       }
     });
@@ -74,22 +73,8 @@ async function main(): Promise<number> {
 /** Jest in its own process with the console attached, so its progress shows live. */
 function runAttachedJest(env: NodeJS.ProcessEnv, resultsFile: string): Promise<number> {
   const jest = join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [jest, '-c', join(REPO_ROOT, 'jest.config.js'), '--json', `--outputFile=${resultsFile}`], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: 'inherit',
-    });
-    child.on('close', (code) => resolvePromise(code ?? 1));
-  });
+  return runAttached(process.execPath, [jest, '-c', join(REPO_ROOT, 'jest.config.js'), '--json', `--outputFile=${resultsFile}`], { cwd: REPO_ROOT, env });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof StackError) process.stderr.write(`\n✖ ${error.message}\n  → ${error.hint}\n\n`);
-    else process.stderr.write(`\n✖ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
-    process.stdout.write('tests: 0 passed, 1 failed\n');
-    process.exit(1);
-  },
-);
+// CI reads the closing line, even when the run could not start.
+exitWith(main, () => process.stdout.write('tests: 0 passed, 1 failed\n'));
