@@ -39,11 +39,15 @@ function say(message: string): void {
 /** Told how many calls of a series are done. */
 type Progress = (done: number) => void;
 
-/** One row of the results table. */
+/** One row of the results table; only an Update compares with the baseline Update, a signal is another kind of call. */
 interface Row {
   series: string;
+  kind: 'update' | 'signal';
   measurement: Measurement;
 }
+
+/** Runs one measured series and adds it to the table. */
+type RunSeries = (series: string, kind: Row['kind'], work: (progress: Progress) => Promise<Measurement>) => Promise<Measurement>;
 
 /**
  * How fast the equivalence ledger, one workflow that every EOI case of the pilot asks for places,
@@ -55,20 +59,20 @@ async function main(): Promise<void> {
   const server = await startBenchWorker();
   try {
     const rows: Row[] = [];
-    const run = async (series: string, work: (progress: Progress) => Promise<Measurement>) => {
+    const run: RunSeries = async (series, kind, work) => {
       say(`${series} ...`);
       const startedAt = performance.now();
       const measurement = await work((done) => say(`  ${done} calls in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`));
       say(`${series}: ${throughput(measurement).toFixed(0)} calls/s, p50 ${percentile(measurement.latenciesMs, 0.5).toFixed(1)} ms`);
-      rows.push({ series, measurement });
+      rows.push({ series, kind, measurement });
       return measurement;
     };
 
-    await run('baseline Update, one at a time', (progress) => echoSeries(server.client, SEQUENTIAL_CALLS, 1, progress));
-    await run('ledger requestPlaces (held), one at a time', (progress) => heldSeries(server.client, SEQUENTIAL_CALLS, 1, progress).then(({ measurement }) => measurement));
-    await run(`baseline Update, ${CONCURRENCY} in flight`, (progress) => echoSeries(server.client, CONCURRENT_CALLS, CONCURRENCY, progress));
+    await run('baseline Update, one at a time', 'update', (progress) => echoSeries(server.client, SEQUENTIAL_CALLS, 1, progress));
+    await run('ledger requestPlaces (held), one at a time', 'update', (progress) => heldSeries(server.client, SEQUENTIAL_CALLS, 1, progress).then(({ measurement }) => measurement));
+    await run(`baseline Update, ${CONCURRENCY} in flight`, 'update', (progress) => echoSeries(server.client, CONCURRENT_CALLS, CONCURRENCY, progress));
     let heldLedger: WorkflowHandle<typeof equivalenceLedgerWorkflow> | undefined;
-    await run(`ledger requestPlaces (held), ${CONCURRENCY} in flight`, async (progress) => {
+    await run(`ledger requestPlaces (held), ${CONCURRENCY} in flight`, 'update', async (progress) => {
       const held = await heldSeries(server.client, CONCURRENT_CALLS, CONCURRENCY, progress);
       heldLedger = held.ledger;
       return held.measurement;
@@ -111,9 +115,9 @@ async function heldSeries(client: Client, calls: number, concurrency: number, pr
  * Requests that are released at once, each release then signalled to its EOI's workflow by the ledger:
  * readmissions are confirmed first (a signal series of their own), and each EOI has its receiver running.
  */
-async function releasedSeries(client: Client, calls: number, concurrency: number, run: (series: string, work: (progress: Progress) => Promise<Measurement>) => Promise<Measurement>) {
+async function releasedSeries(client: Client, calls: number, concurrency: number, run: RunSeries) {
   const ledger = await openLedger(client, { weeklyCap: calls });
-  await run(`readmissionConfirmed signals, ${concurrency} in flight`, (progress) =>
+  await run(`readmissionConfirmed signals, ${concurrency} in flight`, 'signal', (progress) =>
     measure(calls, concurrency, (index) => ledger.signal(readmissionConfirmedSignal, { caseId: `case_BENCH${String(index).padStart(8, '0')}`, confirmedAt: new Date().toISOString() }), progress),
   );
   const eoiIds = Array.from({ length: calls }, (_, index) => `eoi_BENCHREL${String(index).padStart(8, '0')}`);
@@ -121,7 +125,7 @@ async function releasedSeries(client: Client, calls: number, concurrency: number
     client.workflow.start(releaseReceiverWorkflow, { taskQueue: BENCH_TASK_QUEUE, workflowId: eoiWorkflowId(eoiIds[index] as string) }),
   );
   const startedAt = performance.now();
-  await run(`ledger requestPlaces (released), ${concurrency} in flight`, (progress) =>
+  await run(`ledger requestPlaces (released), ${concurrency} in flight`, 'update', (progress) =>
     measure(
       calls,
       concurrency,
@@ -142,6 +146,7 @@ async function openLedger(client: Client, policy: Partial<LedgerPolicy> = {}): P
   return client.workflow.start(equivalenceLedgerWorkflow, { taskQueue: BENCH_TASK_QUEUE, workflowId: ledgerWorkflowId(pilotId), args: [{ pilotId, policy }] });
 }
 
+/** One request for a single person's places, as an EOI case's activity makes it. */
 function requestPlaces(ledger: WorkflowHandle<typeof equivalenceLedgerWorkflow>, eoiId: string) {
   return ledger.executeUpdate(requestPlacesUpdate, {
     args: [{ commandId: randomUUID(), eoiId, people: 1, submittedAt: new Date().toISOString(), nationalities: ['SDN'], ukLinkWithin5Years: false }],
@@ -183,15 +188,18 @@ async function carriedSnapshot(server: BenchWorker, ledger: WorkflowHandle<typeo
   };
 }
 
+/** The results as markdown: the table, the release time and the carried state. */
 function renderReport(rows: Row[], released: Awaited<ReturnType<typeof releasedSeries>>, carried: Awaited<ReturnType<typeof carriedSnapshot>>): string {
   const baselineOf = (row: Row) => rows.find((candidate) => candidate.series.startsWith('baseline') && candidate.measurement.concurrency === row.measurement.concurrency);
+  const ratioOf = (row: Row) => {
+    const baseline = baselineOf(row);
+    if (row.kind !== 'update' || !baseline) return '—';
+    return baseline === row ? '1×' : `${(throughput(row.measurement) / throughput(baseline.measurement)).toFixed(2)}×`;
+  };
   const table = rows.map((row) => {
     const { measurement } = row;
-    const baseline = baselineOf(row);
-    // Only an Update compares with the baseline Update; a signal is another kind of call.
-    const ratio = !row.series.includes('Update') && !row.series.includes('requestPlaces') ? '—' : baseline && baseline !== row ? `${(throughput(measurement) / throughput(baseline.measurement)).toFixed(2)}×` : '1×';
     const quarters = measurement.calls >= 1000 ? quarterMedians(measurement).map((median) => median.toFixed(1)).join(' / ') : '';
-    return `| ${row.series} | ${measurement.calls} | ${throughput(measurement).toFixed(0)} | ${ratio} | ${percentile(measurement.latenciesMs, 0.5).toFixed(1)} | ${percentile(measurement.latenciesMs, 0.95).toFixed(1)} | ${percentile(measurement.latenciesMs, 0.99).toFixed(1)} | ${quarters} |`;
+    return `| ${row.series} | ${measurement.calls} | ${throughput(measurement).toFixed(0)} | ${ratioOf(row)} | ${percentile(measurement.latenciesMs, 0.5).toFixed(1)} | ${percentile(measurement.latenciesMs, 0.95).toFixed(1)} | ${percentile(measurement.latenciesMs, 0.99).toFixed(1)} | ${quarters} |`;
   });
   const snapshot = carried.snapshot;
   return [

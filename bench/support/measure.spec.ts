@@ -20,6 +20,21 @@ describe('benchmark measurement', () => {
     expect(throughput(result)).toBeCloseTo((50 * 1000) / result.elapsedMs);
   });
 
+  it('stops at the first failure and throws it once the calls in flight have settled', async () => {
+    const started: number[] = [];
+    let settled = 0;
+    const series = measure(100, 4, async (index) => {
+      started.push(index);
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 1));
+      settled += 1;
+      if (index === 5) throw new Error('refused');
+    });
+
+    await expect(series).rejects.toThrow('refused');
+    expect(settled).toBe(started.length);
+    expect(started.length).toBeLessThan(100);
+  });
+
   it('reads percentiles by nearest rank and medians by quarter', () => {
     const samples = Array.from({ length: 100 }, (_, index) => index + 1);
     expect(percentile(samples, 0.5)).toBe(50);

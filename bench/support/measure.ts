@@ -9,24 +9,32 @@ export interface Measurement {
 
 /**
  * Makes `calls` calls, at most `concurrency` in flight, and times each one and the whole series. `progress`
- * hears after each tenth of the calls, with how many are done.
+ * hears after each tenth of the calls, with how many are done. The first failure stops new calls; it is
+ * thrown once the calls in flight have settled, so nothing outlives the series.
  */
 export async function measure(calls: number, concurrency: number, call: (index: number) => Promise<unknown>, progress?: (done: number) => void): Promise<Measurement> {
   const latenciesMs = new Array<number>(calls).fill(0);
   const tenth = Math.max(Math.ceil(calls / 10), 1);
   let next = 0;
   let done = 0;
+  let failure: { error: unknown } | undefined;
   const startedAt = performance.now();
   const lane = async () => {
-    for (let index = next++; index < calls; index = next++) {
+    for (let index = next++; index < calls && !failure; index = next++) {
       const callStartedAt = performance.now();
-      await call(index);
+      try {
+        await call(index);
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
       latenciesMs[index] = performance.now() - callStartedAt;
       done += 1;
       if (done % tenth === 0 || done === calls) progress?.(done);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, calls) }, lane));
+  if (failure) throw failure.error;
   return { calls, concurrency, elapsedMs: performance.now() - startedAt, latenciesMs };
 }
 
