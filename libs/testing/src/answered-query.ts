@@ -5,9 +5,9 @@ const QUERY_ATTEMPT_MS = 3_000;
 const QUERY_ATTEMPTS = 5;
 
 /**
- * Asks a workflow query, and asks again if it goes unanswered. The Java time-skipping test server never
- * answers a query that reaches a run just as it continues as new, and the call would wait for ever; asked
- * again, the query reaches the new run. The dev server and a real cluster do not lose such queries.
+ * Asks a workflow query, and asks again if it goes unanswered. The Java time-skipping test server can leave
+ * a query that reaches a run just as it continues as new unanswered, and the call would then wait for ever
+ * (CI timed out on it). Asked again, the query reaches the new run.
  */
 export async function queryAnswered<Result>(client: Client, ask: () => Promise<Result>): Promise<Result> {
   for (let attempt = 1; ; attempt += 1) {
