@@ -7,3 +7,4 @@ export * from './postgres/postgres-binaries';
 export * from './postgres/throwaway-postgres';
 export * from './fake-temporal-client';
 export * from './answered-query';
+export * from './test-issuer';
