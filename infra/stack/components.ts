@@ -5,7 +5,7 @@ import { SupervisedProcess } from './supervised-process';
 
 /** A NestJS service of the stack and where its entry point is. */
 export interface ServiceComponent {
-  name: 'identity' | 'legal-review' | 'transport';
+  name: 'identity' | 'legal-review' | 'transport' | 'casework';
   entry: string;
   port: number;
 }
@@ -16,6 +16,7 @@ export function servicesOf(profile: StackProfile): ServiceComponent[] {
     { name: 'identity', entry: 'services/identity/src/main.ts', port: profile.services.identity },
     { name: 'legal-review', entry: 'services/legal-review/src/main.ts', port: profile.services.legalReview },
     { name: 'transport', entry: 'services/transport/src/main.ts', port: profile.services.transport },
+    { name: 'casework', entry: 'services/casework/src/main.ts', port: profile.services.casework },
   ];
 }
 

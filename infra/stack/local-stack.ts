@@ -4,11 +4,12 @@ import { ensureTopics, loadKafkaConfig } from '@oioo/kafka';
 import { step } from './console-progress';
 import { localCodecKeys } from './codec-keys';
 import { kafkaBrokers, startKafkaBroker } from '../kafka/kafka-broker';
+import { oidcEnvironment, oidcIssuerUrl, startOidcProvider } from '../oidc/oidc-stack';
 import type { StackProfile } from './stack-profile';
 import type { SupervisedProcess } from './supervised-process';
 import { startTemporalDevServer, temporalAddress } from '../temporal/dev-server';
 
-/** The environment every component of a local stack runs with: where Temporal and Kafka are, and the codec keys. */
+/** The environment every component of a local stack runs with: where Temporal, Kafka and the OpenID Connect provider are, and the codec keys. */
 export function stackEnvironment(profile: StackProfile): NodeJS.ProcessEnv {
   const codec = localCodecKeys(join(profile.dataDir, 'codec-keys'));
   return {
@@ -22,6 +23,8 @@ export function stackEnvironment(profile: StackProfile): NodeJS.ProcessEnv {
     IDENTITY_URL: `http://127.0.0.1:${profile.services.identity}`,
     LEGAL_REVIEW_URL: `http://127.0.0.1:${profile.services.legalReview}`,
     TRANSPORT_URL: `http://127.0.0.1:${profile.services.transport}`,
+    // OIDC_ISSUER_URL, OIDC_AUDIENCE, OIDC_SERVICE_AUDIENCE, OIDC_CLIENT_SECRETS_FILE; each component's own client comes from serviceClientEnvironment.
+    ...oidcEnvironment(profile),
   };
 }
 
@@ -30,15 +33,16 @@ export function serviceEnvironment(profile: StackProfile, base: NodeJS.ProcessEn
   return { ...base, HTTP_PORT: String(service.port), DATABASE_DRIVER: 'pglite', DATABASE_DIR: join(profile.dataDir, 'db', service.name) };
 }
 
-/** Temporal and Kafka of a local stack, started and ready, with the catalogue's topics created. */
+/** Temporal, Kafka and the OpenID Connect provider of a local stack, started and ready, with the catalogue's topics created. */
 export interface Infrastructure {
   temporal: SupervisedProcess;
   kafka: SupervisedProcess;
+  oidc: SupervisedProcess;
 }
 
-/** Starts the Temporal dev server and the Kafka broker side by side, then creates the catalogue's topics. */
+/** Starts the Temporal dev server, the Kafka broker and the OpenID Connect provider side by side, then creates the catalogue's topics. */
 export async function startInfrastructure(profile: StackProfile, options: { ui: boolean }, track: (process: SupervisedProcess) => void): Promise<Infrastructure> {
-  const [temporal, kafka] = await Promise.all([
+  const [temporal, kafka, oidc] = await Promise.all([
     step('temporal', `starting the Temporal dev server on ${temporalAddress(profile)}`, async () => {
       const server = await startTemporalDevServer(profile, options);
       track(server);
@@ -49,8 +53,13 @@ export async function startInfrastructure(profile: StackProfile, options: { ui: 
       track(broker);
       return broker;
     }),
+    step('oidc', `starting the OpenID Connect provider at ${oidcIssuerUrl(profile)}`, async () => {
+      const provider = await startOidcProvider(profile);
+      track(provider);
+      return provider;
+    }),
   ]);
   const topics = topicsToProvision();
   await step('kafka', `creating ${topics.length} topics from the catalogue`, () => ensureTopics(loadKafkaConfig(stackEnvironment(profile)), topics));
-  return { temporal, kafka };
+  return { temporal, kafka, oidc };
 }

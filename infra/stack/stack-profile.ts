@@ -8,7 +8,9 @@ export interface StackProfile {
   logDir: string;
   temporal: { port: number; uiPort: number; httpPort: number; metricsPort: number };
   kafka: { port: number; controllerPort: number };
-  services: { identity: number; legalReview: number; transport: number };
+  /** The local OpenID Connect provider's port; its issuer is http://127.0.0.1:<oidc>. */
+  oidc: number;
+  services: { identity: number; legalReview: number; transport: number; casework: number };
 }
 
 function profile(name: StackProfile['name'], base: number): StackProfile {
@@ -19,7 +21,8 @@ function profile(name: StackProfile['name'], base: number): StackProfile {
     logDir: join(dataDir, 'logs'),
     temporal: { port: base + 7233, uiPort: base + 8233, httpPort: base + 7243, metricsPort: base + 7253 },
     kafka: { port: base + 9092, controllerPort: base + 9093 },
-    services: { identity: base + 3101, legalReview: base + 3102, transport: base + 3103 },
+    oidc: base + 3100,
+    services: { identity: base + 3101, legalReview: base + 3102, transport: base + 3103, casework: base + 3104 },
   };
 }
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { loadTemporalConfig } from '@oioo/temporal';
 import { StackError, reportFailure, say, seconds, step } from './console-progress';
 import { healthUrl, servicesOf, startNodeComponent } from './components';
+import { oidcIssuerUrl, serviceClientEnvironment } from '../oidc/oidc-stack';
+import { signInLines } from '../oidc/people-table';
 import { serviceEnvironment, stackEnvironment, startInfrastructure } from './local-stack';
 import { isHttpHealthy, waitUntil } from './ports';
 import { provisionTools } from './provision';
@@ -17,7 +19,7 @@ const DEMO_TIME_COMPRESSION = 1440;
 
 const USAGE = `Usage: npm start [-- --fresh] [-- --simulate]
 
-Starts Temporal, Kafka, the worker and the services on this machine, and keeps them running until Ctrl-C.
+Starts Temporal, Kafka, the OpenID Connect provider, the worker and the services on this machine, and keeps them running until Ctrl-C.
   --fresh      delete the local data (${profile.dataDir}) first: workflows, topics, keys and logs
   --simulate   also run the simulated agencies and caseworker desk, with every deadline compressed
                ${DEMO_TIME_COMPRESSION} times (a day a minute; demonstration only, never in production)
@@ -77,10 +79,12 @@ async function main(): Promise<void> {
       SIM_TIME_COMPRESSION: compression,
     };
 
-    const worker = startNodeComponent(profile, 'worker', 'workflows/worker/src/main.ts', env);
+    // Each component calls the others as its own service client (OIDC_CLIENT_ID/OIDC_CLIENT_SECRET).
+    const worker = startNodeComponent(profile, 'worker', 'workflows/worker/src/main.ts', { ...env, ...serviceClientEnvironment(profile, 'svc-worker') });
     track(worker);
     const services = servicesOf(profile).map((service) => {
-      const process = startNodeComponent(profile, service.name, service.entry, serviceEnvironment(profile, env, service));
+      const serviceEnv = { ...serviceEnvironment(profile, env, service), ...serviceClientEnvironment(profile, `svc-${service.name}`) };
+      const process = startNodeComponent(profile, service.name, service.entry, serviceEnv);
       track(process);
       return { service, process };
     });
@@ -118,7 +122,7 @@ async function main(): Promise<void> {
     );
 
     if (simulate) {
-      const simulator = startNodeComponent(profile, 'agency-simulator', 'services/agency-simulator/src/main.ts', env);
+      const simulator = startNodeComponent(profile, 'agency-simulator', 'services/agency-simulator/src/main.ts', { ...env, ...serviceClientEnvironment(profile, 'svc-simulator') });
       track(simulator);
       say('simulator', `agencies and caseworker desk running; a simulated day passes every ${86_400 / DEMO_TIME_COMPRESSION} s`);
     }
@@ -131,6 +135,7 @@ async function main(): Promise<void> {
       `  Temporal frontend   ${env['TEMPORAL_ADDRESS']} (namespace default)`,
       `  Kafka bootstrap     ${env['KAFKA_BROKERS']}`,
       ...servicesOf(profile).map((service) => `  ${service.name.padEnd(19)} ${healthUrl(service)}`),
+      ...signInLines(oidcIssuerUrl(profile)),
       ...(simulate
         ? [
             `  Simulated agencies  log ${profile.logDir}/agency-simulator.log; watch cases in the Web UI (query CaseKind = 'readmission' or 'eoi')`,
@@ -139,7 +144,7 @@ async function main(): Promise<void> {
         : []),
       '',
       `  Data                ${profile.dataDir} (kept across restarts; npm start -- --fresh starts clean)`,
-      `  Logs                ${profile.logDir}/{temporal,kafka,worker,${servicesOf(profile).map((s) => s.name).join(',')}}.log`,
+      `  Logs                ${profile.logDir}/{temporal,kafka,oidc,worker,${servicesOf(profile).map((s) => s.name).join(',')}}.log`,
       '',
     ];
     process.stdout.write(lines.join('\n'));

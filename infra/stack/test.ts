@@ -19,8 +19,9 @@ interface JestSummary {
 }
 
 /**
- * `npm test`: every test, on the real stack. Provisions the tools, starts a Temporal dev server and a
- * Kafka broker of its own (fresh, on ports apart from `npm start`'s), type-checks and lints every
+ * `npm test`: every test, on the real stack. Provisions the tools, starts a Temporal dev server, a
+ * Kafka broker and the OpenID Connect provider of its own (fresh, on ports apart from `npm start`'s;
+ * Jest gets OIDC_ISSUER_URL and the clients file in its environment), type-checks and lints every
  * project meanwhile, runs every Jest project (unit, time-skipping, integration), then stops the stack.
  */
 async function main(): Promise<number> {
