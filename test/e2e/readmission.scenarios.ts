@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Topics, deadLetterTopicOf, readmissionWorkflowId } from '@oioo/contracts';
 import { DeadLetterHeaders } from '@oioo/kafka';
 import { recordTopic } from '../support/kafka-clients';
+import { asWorker } from '../support/service-tokens';
 import { eventually, uniqueOpaqueId } from '../support/stack';
 import { type E2eContext, TIME_COMPRESSION } from './e2e-context';
 import { ReadmissionSteps, arrivalOf, headersOf } from './readmission-steps';
@@ -15,6 +16,20 @@ export function describeReadmissionScenarios(context: E2eContext): void {
       const response = await fetch(`${context.platform.urls[service]}/health`);
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ status: 'ok', checks: { kafka: 'up', temporal: 'up', database: 'up' } });
+    });
+
+    it.each([
+      ['identity', 'POST', '/returns-register'],
+      ['legalReview', 'GET', `/cases/${uniqueOpaqueId('case')}/pending-matters`],
+      ['transport', 'POST', '/bookings'],
+    ] as const)('%s refuses %s %s without a token (401) and admits the worker with its token from the stack provider', async (service, method, path) => {
+      const call = async (headers: Record<string, string>) =>
+        fetch(`${context.platform.urls[service]}${path}`, { method, headers: { ...headers, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, ...(method === 'POST' ? { body: '{}' } : {}) });
+      const anonymous = await call({});
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+      // Past the guard: the handler judges the (empty) body, or answers the read.
+      expect((await call(await asWorker())).status).toBe(method === 'POST' ? 400 : 200);
     });
   });
 
@@ -80,7 +95,7 @@ export function describeReadmissionScenarios(context: E2eContext): void {
       // R11: the returned person is now on the returns register; the same biometrics would be found again.
       const check = await fetch(`${context.platform.urls.identity}/register-checks`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await asWorker()) },
         body: JSON.stringify({ template: data.biometricTemplate }),
       });
       expect(await check.json()).toMatchObject({ returned: true });
@@ -103,7 +118,7 @@ export function describeReadmissionScenarios(context: E2eContext): void {
       const held = await steps.waitForCase(caseId, (view) => view.onHold && view.state === 'awaiting-movement');
       expect(held.holds).toEqual([expect.objectContaining({ reference: challengeId, kind: 'injunction' })]);
       // Held: the seat was given back and nothing moves.
-      const pending = (await (await fetch(`${context.platform.urls.legalReview}/cases/${caseId}/pending-matters`)).json()) as { pending: unknown[] };
+      const pending = (await (await fetch(`${context.platform.urls.legalReview}/cases/${caseId}/pending-matters`, { headers: await asWorker() })).json()) as { pending: unknown[] };
       expect(pending.pending).toEqual([{ kind: 'injunction', reference: challengeId }]);
 
       await context.producer.publish(Topics.challengeDecided, {

@@ -1,10 +1,17 @@
-import { Controller, type DynamicModule, Get, HttpException, HttpStatus, Inject, Module, type Type } from '@nestjs/common';
+import { Controller, type DynamicModule, Get, HttpStatus, Inject, Module, Res, type Type } from '@nestjs/common';
+import { PublicRoute } from '@oioo/auth';
 import { HEALTH_INDICATORS, type HealthIndicator, type HealthReport, buildHealthReport } from './health-indicator';
 
 const SERVICE_NAME = Symbol('SERVICE_NAME');
 
+/** The part of Express's response the health check sets. */
+interface StatusResponse {
+  status(code: number): unknown;
+}
+
 /** GET /health: 200 with each dependency's state when all are up, 503 with the same body otherwise. */
 @Controller('health')
+@PublicRoute('health probes of the process supervisor and load balancer')
 class HealthController {
   constructor(
     @Inject(SERVICE_NAME) private readonly service: string,
@@ -12,9 +19,10 @@ class HealthController {
   ) {}
 
   @Get()
-  async health(): Promise<HealthReport> {
+  async health(@Res({ passthrough: true }) response: StatusResponse): Promise<HealthReport> {
     const report = await buildHealthReport(this.service, this.indicators);
-    if (report.status !== 'ok') throw new HttpException(report, HttpStatus.SERVICE_UNAVAILABLE);
+    // Set here rather than thrown, so the 503 keeps the report (which dependency is down) instead of becoming a problem document.
+    if (report.status !== 'ok') response.status(HttpStatus.SERVICE_UNAVAILABLE);
     return report;
   }
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@oioo/auth';
 import { DatabaseHealthIndicator, DatabaseModule } from '@oioo/database';
 import { KafkaHealthIndicator, KafkaModule } from '@oioo/kafka';
 import { TemporalClientModule, TemporalHealthIndicator } from '@oioo/temporal';
@@ -16,8 +17,10 @@ export interface ServicePlatformOptions {
 
 /**
  * Everything a bounded-context service stands on: Kafka (producer, and consumer when it consumes),
- * a Temporal client with the encrypting codec, its own database schema when it keeps data, and
- * GET /health over all of them.
+ * a Temporal client with the encrypting codec, its own database schema when it keeps data, GET /health
+ * over all of them, and deny-by-default access (`OIDC_*`): every route declares who it admits
+ * (`@ServicesAllowed` for callers with a verified client-credentials token, `@PublicRoute`) or is refused,
+ * and every error is answered as a problem document.
  */
 @Module({})
 export class ServicePlatformModule {
@@ -26,6 +29,7 @@ export class ServicePlatformModule {
     return {
       module: ServicePlatformModule,
       imports: [
+        AuthModule.forRoot({ service: options.service }),
         KafkaModule.forRoot({
           clientId: options.service,
           ...(options.consumesEvents ? { groupId: options.service } : {}),

@@ -1,23 +1,34 @@
 import { type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Client, Connection } from '@temporalio/client';
+import { AuthModule } from '@oioo/auth';
 import { DatabaseModule } from '@oioo/database';
 import { TEMPORAL_CLIENT } from '@oioo/temporal';
+import { TestIssuer } from '@oioo/testing';
 import { AgeAssessmentsModule } from './age-assessments/age-assessments.module';
 import { ArrivalsModule } from './arrivals/arrivals.module';
 import { ArrivalScreeningService } from './arrivals/arrival-screening.service';
 import { IdentityConfigModule } from './config/identity-config.module';
 import { RegistersModule } from './registers/registers.module';
-import { MIGRATIONS_DIR, arrivalEvent, opaqueId, quietLogger, returnOf } from './test-support/identity-test-kit';
+import { MIGRATIONS_DIR, arrivalEvent, opaqueId, problemDocument, quietLogger, returnOf } from './test-support/identity-test-kit';
 
+let issuer: TestIssuer;
 let app: INestApplication;
 let baseUrl: string;
 let screening: ArrivalScreeningService;
+/** The worker's token, and the casework service's (the only caller of the age-assessment routes). */
+let workerToken: string;
+let caseworkToken: string;
 
 beforeAll(async () => {
+  issuer = await TestIssuer.start();
+  Object.assign(process.env, issuer.environment());
+  workerToken = await issuer.serviceToken('svc-worker');
+  caseworkToken = await issuer.serviceToken('svc-casework');
   const moduleRef = await Test.createTestingModule({
     imports: [
       // The app's modules as IdentityAppModule wires them, minus Kafka and /health: the real migrations on in-memory PGlite.
+      AuthModule.forRoot({ service: 'identity' }),
       DatabaseModule.forRoot({ schema: 'identity', migrationsDir: MIGRATIONS_DIR, config: { driver: 'pglite' }, logger: quietLogger }),
       IdentityConfigModule,
       ArrivalsModule,
@@ -35,10 +46,17 @@ beforeAll(async () => {
   screening = app.get(ArrivalScreeningService);
 }, 60_000);
 
-afterAll(() => app?.close());
+afterAll(async () => {
+  await app?.close();
+  await issuer?.stop();
+});
 
-async function post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(path: string, body: unknown, token = workerToken): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
 }
@@ -52,8 +70,8 @@ describe('identity HTTP API', () => {
     await expect(post('/returns-register', returnOf(event.data))).resolves.toEqual({ status: 204, body: undefined });
   });
 
-  it('POST /returns-register refuses a bad body with 400 and { code, message }', async () => {
-    await expect(post('/returns-register', { caseId: 'nope' })).resolves.toEqual({ status: 400, body: { code: 'INVALID_INPUT', message: expect.stringContaining('caseId') } });
+  it('POST /returns-register refuses a bad body with 400 and a problem document { code, detail }', async () => {
+    await expect(post('/returns-register', { caseId: 'nope' })).resolves.toEqual({ status: 400, body: problemDocument(400, 'INVALID_INPUT', expect.stringContaining('caseId')) });
   });
 
   it('R11 E4 POST /register-checks answers 200 with what the registers hold for the template', async () => {
@@ -87,20 +105,20 @@ describe('identity HTTP API', () => {
     };
     const { idempotencyKey: _key, ...recorded } = body;
 
-    await expect(post('/age-assessments', body)).resolves.toEqual({ status: 201, body: recorded });
-    await expect(post('/age-assessments', { ...body, outcome: 'unaccompanied-minor' })).resolves.toEqual({ status: 201, body: recorded });
-    await expect(post('/age-assessments', { ...body, outcome: 'unaccompanied-minor', idempotencyKey: `age:${caseId}:2` })).resolves.toEqual({
+    await expect(post('/age-assessments', body, caseworkToken)).resolves.toEqual({ status: 201, body: recorded });
+    await expect(post('/age-assessments', { ...body, outcome: 'unaccompanied-minor' }, caseworkToken)).resolves.toEqual({ status: 201, body: recorded });
+    await expect(post('/age-assessments', { ...body, outcome: 'unaccompanied-minor', idempotencyKey: `age:${caseId}:2` }, caseworkToken)).resolves.toEqual({
       status: 409,
-      body: { code: 'AGE_ASSESSMENT_EXISTS', message: expect.any(String) },
+      body: problemDocument(409, 'AGE_ASSESSMENT_EXISTS', expect.any(String)),
     });
 
-    const listed = await fetch(`${baseUrl}/cases/${caseId}/age-assessments`);
+    const listed = await fetch(`${baseUrl}/cases/${caseId}/age-assessments`, { headers: { authorization: `Bearer ${caseworkToken}` } });
     expect(listed.status).toBe(200);
     await expect(listed.json()).resolves.toEqual({ assessments: [recorded] });
   });
 
   it('GET /cases/{caseId}/age-assessments refuses an id that is not an opaque case id', async () => {
-    const response = await fetch(`${baseUrl}/cases/Jane%20Doe/age-assessments`);
+    const response = await fetch(`${baseUrl}/cases/Jane%20Doe/age-assessments`, { headers: { authorization: `Bearer ${caseworkToken}` } });
     expect(response.status).toBe(400);
   });
 });

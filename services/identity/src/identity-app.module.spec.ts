@@ -3,13 +3,18 @@ import { Topics } from '@oioo/contracts';
 import { DATABASE_CONFIG } from '@oioo/database';
 import { EventConsumer, EventProducer, InMemoryKafkaTransport } from '@oioo/kafka';
 import { TEMPORAL_CLIENT } from '@oioo/temporal';
+import { TestIssuer } from '@oioo/testing';
 import { IdentityAppModule } from './app.module';
 import { FakeTemporalClient } from './test-support/fake-temporal-client';
 import { quietLogger } from './test-support/identity-test-kit';
 
 let moduleRef: TestingModule;
+let issuer: TestIssuer;
 
 beforeAll(async () => {
+  // The app verifies access tokens (OIDC_*), read when it is created.
+  issuer = await TestIssuer.start();
+  Object.assign(process.env, issuer.environment());
   const transport = new InMemoryKafkaTransport();
   const producer = new EventProducer(transport.createProducer(), quietLogger);
   moduleRef = await Test.createTestingModule({ imports: [IdentityAppModule] })
@@ -28,7 +33,10 @@ beforeAll(async () => {
   await moduleRef.init();
 }, 60_000);
 
-afterAll(() => moduleRef?.close());
+afterAll(async () => {
+  await moduleRef?.close();
+  await issuer?.stop();
+});
 
 describe('IdentityAppModule', () => {
   it("subscribes identity's consumer to the arrivals and to the legal route's submissions, presence confirmations and biometrics", () => {

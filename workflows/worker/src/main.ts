@@ -1,3 +1,4 @@
+import { ClientCredentialsTokenSource, loadClientCredentialsConfig } from '@oioo/auth';
 import { createLogger } from '@oioo/config';
 import { TaskQueues } from '@oioo/contracts';
 import { EventProducer, createKafkaJsTransport } from '@oioo/kafka';
@@ -15,11 +16,18 @@ async function main(): Promise<void> {
   const logger = createLogger('worker');
   const temporal = loadTemporalConfig(process.env);
   const settings = loadWorkerConfig(process.env);
+  // The services admit only callers with a client-credentials token: the worker's own (svc-worker), shared by every activity.
+  const tokens = new ClientCredentialsTokenSource(loadClientCredentialsConfig(process.env, 'worker'));
   const services = {
-    identity: new ServiceClient('identity', settings.IDENTITY_URL),
-    legalReview: new ServiceClient('legal-review', settings.LEGAL_REVIEW_URL),
-    transport: new ServiceClient('transport', settings.TRANSPORT_URL),
+    identity: new ServiceClient('identity', settings.IDENTITY_URL, tokens),
+    legalReview: new ServiceClient('legal-review', settings.LEGAL_REVIEW_URL, tokens),
+    transport: new ServiceClient('transport', settings.TRANSPORT_URL, tokens),
   };
+  // A first token now, so a wrong secret shows in the log at start rather than at the first activity; never fatal (the provider may start later).
+  tokens.token().then(
+    () => logger.info('service access token obtained', { clientId: tokens.clientId }),
+    (error: unknown) => logger.warn('no service access token yet; activities will retry', { clientId: tokens.clientId, error: error instanceof Error ? error.message : String(error) }),
+  );
   // No Nest app here, so the producer is built straight from libs/kafka's factories; it connects on first publish.
   const producer = new EventProducer(
     createKafkaJsTransport({ config: settings.kafka, clientId: 'oioo-worker', logger: logger.child({ role: 'kafka' }) }).createProducer(),

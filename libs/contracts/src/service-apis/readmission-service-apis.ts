@@ -68,5 +68,20 @@ export type CancelBookingBody = z.infer<typeof cancelBookingBodySchema>;
 /** Body of a returns-register call. */
 export type RegisterReturnBody = z.infer<typeof registerReturnBodySchema>;
 
-/** What a service answers when it refuses a call: a code and a sentence, never personal data. */
-export const serviceErrorResponseSchema = z.object({ code: z.string(), message: z.string() });
+/**
+ * What a service answers when it refuses a call: an RFC 9457 problem document (`application/problem+json`).
+ * `code` is what callers branch on; `detail` is a sentence, never personal data.
+ */
+export const serviceErrorResponseSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  instance: z.string().optional(),
+  /** The fields a refused request got wrong, when the service names them. */
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+
+/** A service's refusal, as a problem document. */
+export type ServiceErrorResponse = z.infer<typeof serviceErrorResponseSchema>;

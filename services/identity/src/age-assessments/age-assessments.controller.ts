@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ServicesAllowed } from '@oioo/auth';
 import { caseIdSchema } from '@oioo/contracts';
 import { createLogger } from '@oioo/config';
 import { ServiceError, parseRequest } from '@oioo/service-kit';
@@ -14,6 +15,9 @@ export class AgeAssessmentsController {
 
   /** POST /age-assessments: 201 with the record (the first one for a repeat); 409 AGE_ASSESSMENT_EXISTS when the reference holds another assessment. */
   @Post('age-assessments')
+  // No process calls this yet: caseworkers record R2 through the casework API's workflow update. Only the casework
+  // service, acting for the officers, may call it when it does.
+  @ServicesAllowed('svc-casework')
   @HttpCode(HttpStatus.CREATED)
   async record(@Body() body: unknown): Promise<AgeAssessment> {
     const input = parseRequest(recordAgeAssessmentBodySchema, body);
@@ -28,6 +32,7 @@ export class AgeAssessmentsController {
 
   /** GET /cases/{caseId}/age-assessments: the case's assessments, oldest first. */
   @Get('cases/:caseId/age-assessments')
+  @ServicesAllowed('svc-casework')
   async list(@Param('caseId') caseId: string): Promise<{ assessments: AgeAssessment[] }> {
     const id = parseRequest(caseIdSchema, caseId);
     const answer = ageAssessmentListSchema.parse({ assessments: await this.assessments.listForCase(id) });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   ]);
   env = testWorker.env;
   services = identityServices(db);
-  intake = new ArrivalIntake(env.client, services.screening, { readmissionTimeCompression: 1 });
+  intake = new ArrivalIntake(env.client, services.screening, { readmissionTimeCompression: 1, readmissionTeams: ['south-east'] });
   returnsRegister = new ReturnsRegisterController(services.returns);
 }, 60_000);
 

@@ -7,6 +7,7 @@ import { EventHandler } from '@oioo/kafka';
 import { TEMPORAL_CLIENT } from '@oioo/temporal';
 import { type ArrivalRecordedSignalInput, arrivalRecordedSignal, readmissionCaseWorkflow } from '@oioo/workflows-readmission';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity-config';
+import { teamFor, teamSearchAttribute } from '../teams/team-allocation';
 import { ArrivalScreeningService } from './arrival-screening.service';
 
 /** What became of an arrival event. */
@@ -26,7 +27,7 @@ export class ArrivalIntake {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly screening: ArrivalScreeningService,
-    @Inject(IDENTITY_CONFIG) private readonly config: Pick<IdentityConfig, 'readmissionTimeCompression'>,
+    @Inject(IDENTITY_CONFIG) private readonly config: Pick<IdentityConfig, 'readmissionTimeCompression' | 'readmissionTeams'>,
   ) {}
 
   @EventHandler(Topics.arrivalRecorded)
@@ -61,6 +62,8 @@ export class ArrivalIntake {
         signalArgs: [signal],
         // A case that has ended is never reopened by a late copy of its arrival.
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        // Set only when this call starts the case; a running case keeps the team it was given.
+        typedSearchAttributes: teamSearchAttribute(teamFor(event.data.caseId, this.config.readmissionTeams)),
       });
       this.logger.info('arrival forwarded to its case', { eventId: event.eventId, workflowId, reEntry: screening.reEntry });
       return 'case-signalled';

@@ -3,7 +3,7 @@ import { DEFAULT_PILOT_ID } from '@oioo/contracts';
 import { DEFAULT_MATCH_THRESHOLD, DEFAULT_VAC_APPOINTMENT_LEAD_HOURS, loadIdentityConfig } from './identity-config';
 
 /** What an empty environment gives. */
-const DEFAULTS = { matchThreshold: 0.9, readmissionTimeCompression: 1, pilotId: DEFAULT_PILOT_ID, legalRouteTimeCompression: 1, vacAppointmentLeadHours: 72 };
+const DEFAULTS = { matchThreshold: 0.9, readmissionTimeCompression: 1, pilotId: DEFAULT_PILOT_ID, legalRouteTimeCompression: 1, vacAppointmentLeadHours: 72, readmissionTeams: ['south-east', 'north-west'], legalRouteTeams: ['legal-route'] };
 
 describe('identity configuration', () => {
   it('uses a match threshold of 0.9 when IDENTITY_MATCH_THRESHOLD is unset or empty', () => {

@@ -17,7 +17,17 @@ export interface IdentityConfig {
   eoiWindows?: ApplicationWindow[];
   /** E7 (policy): hours from booking to the visa application centre appointment, before time compression. */
   vacAppointmentLeadHours: number;
+  /** The caseworking teams new readmission cases are shared among (policy); the case's `CaseTeam` decides who may work it. */
+  readmissionTeams: string[];
+  /** The caseworking teams new EOI cases are shared among (policy). */
+  legalRouteTeams: string[];
 }
+
+/** Default of `READMISSION_TEAMS`: two regional teams. */
+export const DEFAULT_READMISSION_TEAMS = ['south-east', 'north-west'];
+
+/** Default of `LEGAL_ROUTE_TEAMS`: one national legal-route team. */
+export const DEFAULT_LEGAL_ROUTE_TEAMS = ['legal-route'];
 
 /** Default of `IDENTITY_MATCH_THRESHOLD`: near-identical samples only. */
 export const DEFAULT_MATCH_THRESHOLD = 0.9;
@@ -50,6 +60,12 @@ const eoiWindowsSchema = z
   // An empty list would make every EOI invalid (E1); a deployment that means it should say so by pausing intake (Q4).
   .pipe(z.array(applicationWindowSchema, { message: 'must be a JSON array of { "opensAt", "closesAt" } windows' }).min(1, 'must list at least one window; leave it unset for the default'));
 
+/** A comma-separated list of team names: lowercase words and dashes, as `CaseTeam` holds them. */
+const teamsSchema = z
+  .string()
+  .transform((text) => text.split(',').map((team) => team.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z0-9-]{2,40}$/, 'team names are lowercase letters, digits and dashes')).min(1, 'must name at least one team'));
+
 /** The identity variables; an empty value counts as unset. */
 export const identityConfigSchema = z
   .object({
@@ -62,6 +78,8 @@ export const identityConfigSchema = z
     LEGAL_ROUTE_TIME_COMPRESSION: z.preprocess(unsetIfEmpty, z.coerce.number({ message: 'must be a number' }).min(1, 'must be at least 1 (1 = real time)').optional()),
     EOI_WINDOWS: z.preprocess(unsetIfEmpty, eoiWindowsSchema.optional()),
     VAC_APPOINTMENT_LEAD_HOURS: z.preprocess(unsetIfEmpty, z.coerce.number({ message: 'must be a number' }).positive('must be above 0').optional()),
+    READMISSION_TEAMS: z.preprocess(unsetIfEmpty, teamsSchema.optional()),
+    LEGAL_ROUTE_TEAMS: z.preprocess(unsetIfEmpty, teamsSchema.optional()),
   })
   .transform(
     (env): IdentityConfig => ({
@@ -71,6 +89,8 @@ export const identityConfigSchema = z
       legalRouteTimeCompression: env.LEGAL_ROUTE_TIME_COMPRESSION ?? 1,
       ...(env.EOI_WINDOWS === undefined ? {} : { eoiWindows: env.EOI_WINDOWS }),
       vacAppointmentLeadHours: env.VAC_APPOINTMENT_LEAD_HOURS ?? DEFAULT_VAC_APPOINTMENT_LEAD_HOURS,
+      readmissionTeams: env.READMISSION_TEAMS ?? DEFAULT_READMISSION_TEAMS,
+      legalRouteTeams: env.LEGAL_ROUTE_TEAMS ?? DEFAULT_LEGAL_ROUTE_TEAMS,
     }),
   );
 

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ServicesAllowed } from '@oioo/auth';
 import { type z } from 'zod';
 import { enrolmentRegisterCheckBodySchema, enrolmentRegisterCheckResponseSchema, eoiWorkflowId } from '@oioo/contracts';
 import { createLogger } from '@oioo/config';
@@ -17,6 +18,8 @@ export class EnrolmentRegisterChecksController {
 
   /** 200 with { returned, irregularEntry, checkedAt }; a read, so no idempotency key; 404 UNKNOWN_ENROLMENT. */
   @Post()
+  // E4: the EOI workflow's checkRegisters activity.
+  @ServicesAllowed('svc-worker')
   @HttpCode(HttpStatus.OK)
   async check(@Body() body: unknown): Promise<EnrolmentRegisterCheckResponse> {
     const input = parseRequest(enrolmentRegisterCheckBodySchema, body);

@@ -1,5 +1,5 @@
 import { Topics } from '@oioo/contracts';
-import { arrivalEvent, nearTemplate, opaqueId, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
+import { arrivalEvent, nearTemplate, opaqueId, problemDocument, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
 import { type LegalRouteTestApp, biometricsCapturedEvent, eoiSubmittedEvent, startLegalRouteTestApp } from '../test-support/legal-route-test-kit';
 
 let kit: LegalRouteTestApp;
@@ -96,14 +96,14 @@ describe('POST /enrolment-register-checks', () => {
     const unknown = { ...applicant, enrolmentReference: 'enr_00000000000000000000000000000000' };
 
     for (const body of [unknown, { ...applicant, personId: opaqueId('per') }, { ...applicant, eoiId: opaqueId('eoi') }]) {
-      await expect(check(body)).resolves.toEqual({ status: 404, body: { code: 'UNKNOWN_ENROLMENT', message: `identity holds no enrolment ${body.enrolmentReference} of ${body.personId} for ${body.eoiId}` } });
+      await expect(check(body)).resolves.toEqual({ status: 404, body: problemDocument(404, 'UNKNOWN_ENROLMENT', `identity holds no enrolment ${body.enrolmentReference} of ${body.personId} for ${body.eoiId}`) });
     }
   });
 
   it('refuses a body that breaks enrolmentRegisterCheckBodySchema with 400 INVALID_INPUT', async () => {
     await expect(check({ eoiId: 'case_01J9ZQ4X7K3M2N8P6R5T', personId: opaqueId('per'), enrolmentReference: '' })).resolves.toEqual({
       status: 400,
-      body: { code: 'INVALID_INPUT', message: expect.stringMatching(/eoiId.*enrolmentReference/) },
+      body: problemDocument(400, 'INVALID_INPUT', expect.stringMatching(/eoiId.*enrolmentReference/)),
     });
   });
 });

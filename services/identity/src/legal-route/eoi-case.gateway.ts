@@ -3,6 +3,7 @@ import { type Client, type WorkflowHandle, WorkflowExecutionAlreadyStartedError 
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { TaskQueues, eoiWorkflowId } from '@oioo/contracts';
 import { EventRejectedError } from '@oioo/kafka';
+import { teamSearchAttribute } from '../teams/team-allocation';
 import { TEMPORAL_CLIENT, callRunningWorkflow } from '@oioo/temporal';
 import {
   type BiometricsCapturedSignalInput,
@@ -29,7 +30,7 @@ export class EoiCaseGateway {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
 
   /** E1, E5: signal-with-start of the case with its submission; a case that has ended is never reopened. */
-  async open(input: EoiCaseInput, submission: EoiSubmittedSignalInput): Promise<OpenEoiCaseOutcome> {
+  async open(input: EoiCaseInput, submission: EoiSubmittedSignalInput, team: string): Promise<OpenEoiCaseOutcome> {
     try {
       await this.temporal.workflow.signalWithStart(eoiCaseWorkflow, {
         taskQueue: TaskQueues.legalRoute,
@@ -39,6 +40,8 @@ export class EoiCaseGateway {
         signalArgs: [submission],
         // A late copy of the submission must not open a second case for an EOI that has ended.
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        // Set only when this call starts the case; a running case keeps the team it was given.
+        typedSearchAttributes: teamSearchAttribute(team),
       });
       return 'case-signalled';
     } catch (error) {

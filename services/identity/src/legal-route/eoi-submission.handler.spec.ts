@@ -202,6 +202,7 @@ describe('EOI submissions from the portal', () => {
       pilotId: 'pilot_UKFR00000002',
       legalRouteTimeCompression: 1440,
       eoiWindows: windows,
+      legalRouteTeams: ['legal-route'],
     });
     const event: EventEnvelope<EoiSubmittedData> = eoiSubmittedEvent();
 

@@ -3,6 +3,7 @@ import { type EoiSubmittedData, type EventEnvelope, Topics, eoiWorkflowId } from
 import { createLogger } from '@oioo/config';
 import { DATABASE, type Database } from '@oioo/database';
 import { EventHandler, EventRejectedError } from '@oioo/kafka';
+import { teamFor } from '../teams/team-allocation';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity-config';
 import { eoiCaseInputOf, eoiSubmittedSignalOf } from './eoi-case-input';
 import { EoiCaseGateway, type OpenEoiCaseOutcome } from './eoi-case.gateway';
@@ -22,7 +23,7 @@ export class EoiSubmissionHandler {
     @Inject(DATABASE) private readonly db: Database,
     private readonly submissions: EoiSubmissionsRepository,
     private readonly cases: EoiCaseGateway,
-    @Inject(IDENTITY_CONFIG) private readonly config: Pick<IdentityConfig, 'pilotId' | 'legalRouteTimeCompression' | 'eoiWindows'>,
+    @Inject(IDENTITY_CONFIG) private readonly config: Pick<IdentityConfig, 'pilotId' | 'legalRouteTimeCompression' | 'eoiWindows' | 'legalRouteTeams'>,
   ) {}
 
   @EventHandler(Topics.eoiSubmitted)
@@ -43,7 +44,7 @@ export class EoiSubmissionHandler {
     }
     if (outcome.kind === 'copy') this.logger.info('copy of a stored EOI submission; sending the stored one again', { eventId: event.eventId, workflowId });
 
-    const opened = await this.cases.open(eoiCaseInputOf(eoiId, this.config), eoiSubmittedSignalOf(outcome.submission));
+    const opened = await this.cases.open(eoiCaseInputOf(eoiId, this.config), eoiSubmittedSignalOf(outcome.submission), teamFor(eoiId, this.config.legalRouteTeams));
     if (opened === 'case-already-closed') {
       this.logger.warn('EOI submission for a case that has already ended; ignored', { eventId: event.eventId, workflowId });
     } else {

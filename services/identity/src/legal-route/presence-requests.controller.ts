@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ServicesAllowed } from '@oioo/auth';
 import { requestPresenceBodySchema } from '@oioo/contracts';
 import { parseRequest } from '@oioo/service-kit';
 import { PresenceRequester, type RequestPresenceResponse } from './presence-requester.service';
@@ -10,6 +11,8 @@ export class PresenceRequestsController {
 
   /** 200 with when they were asked and the deadline, for the first call and its repeats; 404 UNKNOWN_EOI, 422 NOT_IN_EOI, 409 IDEMPOTENCY_KEY_REUSED, 503 PUBLISH_FAILED. */
   @Post()
+  // E2: the EOI workflow's requestPresenceConfirmation activity.
+  @ServicesAllowed('svc-worker')
   // 200 for the first call and its repeats alike: the caller sees one answer whichever call got through.
   @HttpCode(HttpStatus.OK)
   async request(@Body() body: unknown): Promise<RequestPresenceResponse> {

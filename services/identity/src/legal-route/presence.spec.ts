@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EoiSubmittedData, type EventEnvelope, type PresenceRequestedData, Topics, eoiWorkflowId, presenceRequestedDataSchema } from '@oioo/contracts';
 import { type LegalRouteTestApp, countRows, eoiSubmittedEvent, presenceConfirmedEvent, startLegalRouteTestApp } from '../test-support/legal-route-test-kit';
-import { opaqueId } from '../test-support/identity-test-kit';
+import { opaqueId, problemDocument } from '../test-support/identity-test-kit';
 
 let kit: LegalRouteTestApp;
 
@@ -73,7 +73,7 @@ describe('POST /presence-requests', () => {
 
     const reused = await kit.request('POST', '/presence-requests', { ...body, personIds: adultsOf(eoi).slice(0, 1) });
 
-    expect(reused).toEqual({ status: 409, body: { code: 'IDEMPOTENCY_KEY_REUSED', message: expect.any(String) } });
+    expect(reused).toEqual({ status: 409, body: problemDocument(409, 'IDEMPOTENCY_KEY_REUSED', expect.any(String)) });
     expect(presenceRequestsFor(eoi.data.eoiId)).toHaveLength(1);
   });
 
@@ -83,7 +83,7 @@ describe('POST /presence-requests', () => {
     kit.transport.sendError = new Error('broker unreachable');
 
     const failed = await kit.request('POST', '/presence-requests', body);
-    expect(failed).toEqual({ status: 503, body: { code: 'PUBLISH_FAILED', message: expect.any(String) } });
+    expect(failed).toEqual({ status: 503, body: problemDocument(503, 'PUBLISH_FAILED', expect.any(String)) });
     kit.transport.sendError = undefined;
     const retried = await kit.request('POST', '/presence-requests', body);
 
@@ -97,20 +97,20 @@ describe('POST /presence-requests', () => {
     const unknown = opaqueId('eoi');
     await expect(kit.request('POST', '/presence-requests', { eoiId: unknown, personIds: [opaqueId('per')], confirmWithinMs: DAY_MS, idempotencyKey: `eoi:${unknown}:presence:1` })).resolves.toEqual({
       status: 404,
-      body: { code: 'UNKNOWN_EOI', message: `identity has received no submission of ${unknown}` },
+      body: problemDocument(404, 'UNKNOWN_EOI', `identity has received no submission of ${unknown}`),
     });
     const eoi = await submittedEoi();
     const stranger = opaqueId('per');
     await expect(
       kit.request('POST', '/presence-requests', { eoiId: eoi.data.eoiId, personIds: [...adultsOf(eoi), stranger], confirmWithinMs: DAY_MS, idempotencyKey: `eoi:${eoi.data.eoiId}:presence:1` }),
-    ).resolves.toEqual({ status: 422, body: { code: 'NOT_IN_EOI', message: `not in EOI ${eoi.data.eoiId}: ${stranger}` } });
+    ).resolves.toEqual({ status: 422, body: problemDocument(422, 'NOT_IN_EOI', `not in EOI ${eoi.data.eoiId}: ${stranger}`) });
     expect(presenceRequestsFor(unknown)).toEqual([]);
     expect(presenceRequestsFor(eoi.data.eoiId)).toEqual([]);
   });
 
   it('refuses a body that breaks requestPresenceBodySchema with 400 INVALID_INPUT', async () => {
     const answer = await kit.request('POST', '/presence-requests', { eoiId: 'Jane Doe', personIds: [], confirmWithinMs: -1, idempotencyKey: 'k' });
-    expect(answer).toEqual({ status: 400, body: { code: 'INVALID_INPUT', message: expect.stringMatching(/eoiId.*personIds.*confirmWithinMs.*idempotencyKey/) } });
+    expect(answer).toEqual({ status: 400, body: problemDocument(400, 'INVALID_INPUT', expect.stringMatching(/eoiId.*personIds.*confirmWithinMs.*idempotencyKey/)) });
   });
 });
 

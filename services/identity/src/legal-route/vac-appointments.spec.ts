@@ -1,5 +1,5 @@
 import { type AppointmentBookedData, type EoiSubmittedData, type EventEnvelope, Topics, appointmentBookedDataSchema, eoiWorkflowId } from '@oioo/contracts';
-import { opaqueId } from '../test-support/identity-test-kit';
+import { opaqueId, problemDocument } from '../test-support/identity-test-kit';
 import { type LegalRouteTestApp, countRows, eoiSubmittedEvent, startLegalRouteTestApp } from '../test-support/legal-route-test-kit';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -68,7 +68,7 @@ describe('POST /vac-appointments', () => {
     const body = { eoiId: eoi.data.eoiId, personIds: everyoneIn(eoi), idempotencyKey: `eoi:${eoi.data.eoiId}:appointment:1` };
     kit.transport.sendError = new Error('broker unreachable');
 
-    await expect(kit.request('POST', '/vac-appointments', body)).resolves.toEqual({ status: 503, body: { code: 'PUBLISH_FAILED', message: expect.any(String) } });
+    await expect(kit.request('POST', '/vac-appointments', body)).resolves.toEqual({ status: 503, body: problemDocument(503, 'PUBLISH_FAILED', expect.any(String)) });
     kit.transport.sendError = undefined;
     const retried = await kit.request('POST', '/vac-appointments', body);
 

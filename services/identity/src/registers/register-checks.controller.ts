@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ServicesAllowed } from '@oioo/auth';
 import { createLogger } from '@oioo/config';
 import { parseRequest } from '@oioo/service-kit';
 import { type RegisterCheckResponse, registerCheckBodySchema, registerCheckResponseSchema } from './register-check.schemas';
@@ -13,6 +14,9 @@ export class RegisterChecksController {
 
   /** 200 with the answer; reads only, so it needs no idempotency key. */
   @Post()
+  // No process calls this today (the EOI workflow's E4 check goes to /enrolment-register-checks); the worker, which
+  // makes the E4 checks, is the one caller admitted.
+  @ServicesAllowed('svc-worker')
   @HttpCode(HttpStatus.OK)
   async check(@Body() body: unknown): Promise<RegisterCheckResponse> {
     const { template } = parseRequest(registerCheckBodySchema, body);

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ServicesAllowed } from '@oioo/auth';
 import { registerReturnBodySchema } from '@oioo/contracts';
 import { createLogger } from '@oioo/config';
 import { ServiceError, parseRequest } from '@oioo/service-kit';
@@ -13,6 +14,8 @@ export class ReturnsRegisterController {
 
   /** 204 once registered, and for every repeat (same key or same case); 409 RETURN_CONFLICT when the case was registered for another person. */
   @Post()
+  // R11: the readmission workflow's registerReturn activity.
+  @ServicesAllowed('svc-worker')
   @HttpCode(HttpStatus.NO_CONTENT)
   async register(@Body() body: unknown): Promise<void> {
     const input = parseRequest(registerReturnBodySchema, body);

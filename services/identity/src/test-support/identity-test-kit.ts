@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { problemOf } from '@oioo/auth';
 import { type ArrivalRecordedData, type EventEnvelope } from '@oioo/contracts';
 import { createLogger } from '@oioo/config';
 import { type Database, createDatabase, loadMigrations, runMigrations } from '@oioo/database';
@@ -90,4 +91,9 @@ export function returnOf(arrival: ArrivalRecordedData, overrides: { idempotencyK
     handoverReference: overrides.handoverReference ?? opaqueId('hov'),
     idempotencyKey: overrides.idempotencyKey ?? `readmission:${arrival.caseId}:register-return`,
   };
+}
+
+/** Test support only: the RFC 9457 problem document identity answers a refusal with, for `toEqual`. */
+export function problemDocument(status: number, code: string, detail: unknown) {
+  return problemOf(status, code, detail as string);
 }

@@ -11,9 +11,11 @@ import {
   Topics,
   deadLetterTopicOf,
 } from '@oioo/contracts';
+import { AuthModule } from '@oioo/auth';
 import { DATABASE, type Database, DatabaseModule } from '@oioo/database';
 import { DeadLetterHeaders, InMemoryKafkaTransport, KafkaModule } from '@oioo/kafka';
 import { TEMPORAL_CLIENT } from '@oioo/temporal';
+import { TestIssuer } from '@oioo/testing';
 import { IDENTITY_CONFIG, type IdentityConfig, loadIdentityConfig } from '../config/identity-config';
 import { IdentityConfigModule } from '../config/identity-config.module';
 import { LegalRouteModule } from '../legal-route/legal-route.module';
@@ -94,7 +96,9 @@ export interface LegalRouteTestApp {
   temporal: FakeTemporalClient;
   /** The arrivals and registers side, wired by hand over the same database (to put people in the registers). */
   services: ReturnType<typeof identityServices>;
-  /** Sends JSON and returns the status and parsed answer. */
+  /** The issuer of the access tokens identity accepts here. */
+  issuer: TestIssuer;
+  /** Sends JSON with the worker's access token (the caller of the legal route's routes) and returns the status and parsed answer. */
   request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   /** Hands an event (or raw JSON text) to identity's consumer and waits until it is handled or dead-lettered. */
   deliver(topic: TopicDefinition, event: EventEnvelope<unknown> | string, key?: string): Promise<void>;
@@ -109,8 +113,12 @@ export interface LegalRouteTestApp {
 export async function startLegalRouteTestApp(config: Partial<IdentityConfig> = {}): Promise<LegalRouteTestApp> {
   const transport = new InMemoryKafkaTransport();
   const temporal = new FakeTemporalClient();
+  // Access tokens are checked as in the running service, against a real issuer's keys.
+  const issuer = await TestIssuer.start();
+  Object.assign(process.env, issuer.environment());
   const moduleRef = await Test.createTestingModule({
     imports: [
+      AuthModule.forRoot({ service: 'identity' }),
       DatabaseModule.forRoot({ schema: 'identity', migrationsDir: MIGRATIONS_DIR, config: { driver: 'pglite' }, logger: quietLogger }),
       KafkaModule.forRoot({
         clientId: 'identity',
@@ -139,10 +147,12 @@ export async function startLegalRouteTestApp(config: Partial<IdentityConfig> = {
     transport,
     temporal,
     services: identityServices(db),
+    issuer,
     async request(method, path, body) {
+      const authorization = `Bearer ${await issuer.serviceToken('svc-worker')}`;
       const response = await fetch(`${baseUrl}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
@@ -162,7 +172,10 @@ export async function startLegalRouteTestApp(config: Partial<IdentityConfig> = {
         value: String(message.value),
       }));
     },
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await issuer.stop();
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pendingMattersResponseSchema } from '@oioo/contracts';
 import { DATABASE, type Database } from '@oioo/database';
-import { type TestHttpApp, startTestHttpApp } from '../test-support/http-app';
+import { type TestHttpApp, problemDocument, startTestHttpApp } from '../test-support/http-app';
 import { emptyLegalReviewTables, openLegalReviewTestDatabase } from '../test-support/legal-review-test-database';
 import { ChallengesRepository } from './challenges.repository';
 import { PendingMattersController } from './pending-matters.controller';
@@ -50,7 +50,7 @@ describe('GET /cases/:caseId/pending-matters', () => {
   it('refuses a case id that is not an opaque id with 400 INVALID_INPUT, without echoing it', async () => {
     const answer = await app.request('GET', `/cases/${encodeURIComponent('Jane Doe 1990-01-01')}/pending-matters`);
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('caseId') });
+    expect(answer.body).toEqual(problemDocument(400, 'INVALID_INPUT', expect.stringContaining('caseId')));
     expect(JSON.stringify(answer.body)).not.toContain('Jane');
   });
 });

@@ -2,7 +2,7 @@ import { createLogger } from '@oioo/config';
 import { type ReadmissionRequestSentData, type SendReadmissionRequestBody, Topics, readmissionRequestSentDataSchema } from '@oioo/contracts';
 import { DATABASE, type Database } from '@oioo/database';
 import { EventProducer, InMemoryKafkaTransport } from '@oioo/kafka';
-import { type TestHttpApp, startTestHttpApp } from '../test-support/http-app';
+import { type TestHttpApp, problemDocument, startTestHttpApp } from '../test-support/http-app';
 import { emptyLegalReviewTables, openLegalReviewTestDatabase } from '../test-support/legal-review-test-database';
 import { ReadmissionRequestSender } from './readmission-request-sender.service';
 import { ReadmissionRequestsController } from './readmission-requests.controller';
@@ -159,9 +159,9 @@ describe('POST /readmission-requests', () => {
   it('refuses a body that breaks its contract with 400 INVALID_INPUT naming the field', async () => {
     const answer = await app.request('POST', '/readmission-requests', body({ caseId: 'Jane Doe' as never, crossingEvidence: [] }));
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('caseId') });
-    expect((answer.body as { message: string }).message).toContain('crossingEvidence');
-    expect((answer.body as { message: string }).message).not.toContain('Jane Doe');
+    expect(answer.body).toEqual(problemDocument(400, 'INVALID_INPUT', expect.stringContaining('caseId')));
+    expect((answer.body as { detail: string }).detail).toContain('crossingEvidence');
+    expect((answer.body as { detail: string }).detail).not.toContain('Jane Doe');
     expect(sentRequests()).toEqual([]);
     expect((await db.query('SELECT 1 FROM readmission_requests')).rowCount).toBe(0);
   });

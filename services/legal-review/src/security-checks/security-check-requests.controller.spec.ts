@@ -2,7 +2,7 @@ import { createLogger } from '@oioo/config';
 import { type RequestSecurityChecksBody, type SecurityCheckRequestedData, Topics, requestSecurityChecksResponseSchema } from '@oioo/contracts';
 import { DATABASE, type Database } from '@oioo/database';
 import { EventProducer, InMemoryKafkaTransport } from '@oioo/kafka';
-import { type TestHttpApp, startTestHttpApp } from '../test-support/http-app';
+import { type TestHttpApp, problemDocument, startTestHttpApp } from '../test-support/http-app';
 import { emptyLegalReviewTables, openLegalReviewTestDatabase } from '../test-support/legal-review-test-database';
 import { SecurityCheckRequester } from './security-check-requester.service';
 import { SecurityCheckRequestsController } from './security-check-requests.controller';
@@ -110,9 +110,9 @@ describe('POST /security-check-requests', () => {
   it('refuses a body that breaks its contract with 400 INVALID_INPUT naming the field', async () => {
     const answer = await app.request('POST', '/security-check-requests', body({ eoiId: 'Jane Doe' as never, personIds: [] }));
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('eoiId') });
-    expect((answer.body as { message: string }).message).toContain('personIds');
-    expect((answer.body as { message: string }).message).not.toContain('Jane Doe');
+    expect(answer.body).toEqual(problemDocument(400, 'INVALID_INPUT', expect.stringContaining('eoiId')));
+    expect((answer.body as { detail: string }).detail).toContain('personIds');
+    expect((answer.body as { detail: string }).detail).not.toContain('Jane Doe');
     expect(sentRequests()).toEqual([]);
     expect((await db.query('SELECT 1 FROM security_check_requests')).rowCount).toBe(0);
   });

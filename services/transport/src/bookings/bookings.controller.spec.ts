@@ -1,18 +1,23 @@
 import { Global, type INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { AuthModule } from '@oioo/auth';
 import { bookMovementBodySchema, bookMovementResponseSchema, cancelBookingBodySchema } from '@oioo/contracts';
 import { DATABASE, type Database } from '@oioo/database';
 import { EventProducer } from '@oioo/kafka';
+import { TestIssuer } from '@oioo/testing';
 import { TRANSPORT_CONFIG } from '../config/transport-config';
-import { type TransportKit, caseId, openMigratedDatabase, seatsOf, transportKit, personId } from '../test-support/transport-test-kit';
+import { type TransportKit, caseId, openMigratedDatabase, personId, problemDocument, seatsOf, transportKit } from '../test-support/transport-test-kit';
 import { BookingsModule } from './bookings.module';
 
+let issuer: TestIssuer;
 let db: Database;
 let kit: TransportKit;
 let app: INestApplication;
 let baseUrl: string;
 
 beforeAll(async () => {
+  issuer = await TestIssuer.start();
+  Object.assign(process.env, issuer.environment());
   db = await openMigratedDatabase();
   kit = await transportKit(db);
   // What ServicePlatformModule and TransportConfigModule provide globally in the running service.
@@ -26,7 +31,7 @@ beforeAll(async () => {
     exports: [DATABASE, EventProducer, TRANSPORT_CONFIG],
   })
   class TestPlatformModule {}
-  const moduleRef = await Test.createTestingModule({ imports: [TestPlatformModule, BookingsModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AuthModule.forRoot({ service: 'transport' }), TestPlatformModule, BookingsModule] }).compile();
   app = moduleRef.createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
   baseUrl = await app.getUrl();
@@ -35,10 +40,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await db?.close();
+  await issuer?.stop();
 });
 
+/** Posts JSON as the worker's activities do, with the worker's access token. */
 async function post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.serviceToken('svc-worker')}` },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
 }
@@ -68,13 +79,13 @@ describe('POST /bookings', () => {
   it('refuses a body that breaks the contract with 400 INVALID_INPUT naming the field', async () => {
     const answer = await post('/bookings', { ...bookingBody(2), caseId: 'Jane Doe' });
     expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({ code: 'INVALID_INPUT', message: expect.stringContaining('caseId') });
+    expect(answer.body).toEqual(problemDocument(400, 'INVALID_INPUT', expect.stringContaining('caseId')));
   });
 
   it('refuses a second seat for a case with 409 CASE_ALREADY_BOOKED', async () => {
     await post('/bookings', bookingBody(3));
     const answer = await post('/bookings', bookingBody(3, 2));
-    expect(answer).toEqual({ status: 409, body: { code: 'CASE_ALREADY_BOOKED', message: expect.stringContaining(caseId(3, 'H')) } });
+    expect(answer).toEqual({ status: 409, body: problemDocument(409, 'CASE_ALREADY_BOOKED', expect.stringContaining(caseId(3, 'H'))) });
   });
 });
 

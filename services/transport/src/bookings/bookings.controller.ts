@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { ServicesAllowed } from '@oioo/auth';
 import { bookMovementResponseSchema, cancelBookingBodySchema } from '@oioo/contracts';
 import { parseRequest } from '@oioo/service-kit';
 import { bookingRequestSchema } from './booking-request';
@@ -11,6 +12,8 @@ export class BookingsController {
 
   /** POST /bookings: a seat on the first movement at or after `notBefore`; the same key answers the same seat. */
   @Post()
+  // R9: the readmission workflow's bookMovement activity.
+  @ServicesAllowed('svc-worker')
   @HttpCode(HttpStatus.OK)
   async book(@Body() body: unknown): Promise<BookedSeat> {
     const seat = await this.bookings.book(parseRequest(bookingRequestSchema, body), new Date());
@@ -20,6 +23,8 @@ export class BookingsController {
 
   /** POST /bookings/cancellations: gives the seat back; idempotent, 204 whether or not a seat was still held. */
   @Post('cancellations')
+  // The readmission workflow's cancelBooking activity.
+  @ServicesAllowed('svc-worker')
   @HttpCode(HttpStatus.NO_CONTENT)
   async cancel(@Body() body: unknown): Promise<void> {
     await this.bookings.cancel(parseRequest(cancelBookingBodySchema, body), new Date());

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { problemOf } from '@oioo/auth';
 import { createLogger } from '@oioo/config';
 import { type Database, createDatabase, loadMigrations, runMigrations } from '@oioo/database';
 import { EventProducer, InMemoryKafkaTransport } from '@oioo/kafka';
@@ -69,4 +70,9 @@ export async function seatsOf(db: Database, movementId: string): Promise<{ seats
     [movementId],
   );
   return { seatsTaken: rows[0]?.seats_taken ?? -1, holding: rows[0]?.holding ?? -1 };
+}
+
+/** Test support only: the RFC 9457 problem document transport answers a refusal with, for `toEqual`. */
+export function problemDocument(status: number, code: string, detail: unknown) {
+  return problemOf(status, code, detail as string);
 }

@@ -1,14 +1,17 @@
 import { type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { AuthModule } from '@oioo/auth';
 import { type BookTravelBody, type TravelBookedData, Topics, bookTravelBodySchema, bookTravelResponseSchema } from '@oioo/contracts';
 import { DATABASE, type Database } from '@oioo/database';
 import { EventProducer } from '@oioo/kafka';
+import { TestIssuer } from '@oioo/testing';
 import { TRANSPORT_CONFIG } from '../config/transport-config';
-import { type TransportKit, openMigratedDatabase, testConfig, transportKit } from '../test-support/transport-test-kit';
+import { type TransportKit, openMigratedDatabase, problemDocument, testConfig, transportKit } from '../test-support/transport-test-kit';
 import { TravelBookingService } from './travel-booking.service';
 import { TravelBookingsController } from './travel-bookings.controller';
 import { TravelBookingsRepository } from './travel-bookings.repository';
 
+let issuer: TestIssuer;
 let db: Database;
 let kit: TransportKit;
 let app: INestApplication;
@@ -16,10 +19,13 @@ let baseUrl: string;
 let journeys: TravelBookingsRepository;
 
 beforeAll(async () => {
+  issuer = await TestIssuer.start();
+  Object.assign(process.env, issuer.environment());
   db = await openMigratedDatabase();
   kit = await transportKit(db);
   journeys = new TravelBookingsRepository(db);
   const moduleRef = await Test.createTestingModule({
+    imports: [AuthModule.forRoot({ service: 'transport' })],
     controllers: [TravelBookingsController],
     providers: [
       TravelBookingService,
@@ -40,10 +46,16 @@ afterEach(() => {
 afterAll(async () => {
   await app?.close();
   await db?.close();
+  await issuer?.stop();
 });
 
+/** Posts JSON as the EOI workflow's activity does, with the worker's access token. */
 async function post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.serviceToken('svc-worker')}` },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
 }
@@ -102,7 +114,7 @@ describe('POST /travel-bookings', () => {
     const body = travelBody();
     kit.kafka.sendError = new Error('broker unreachable');
     const failed = await post('/travel-bookings', body);
-    expect(failed).toEqual({ status: 503, body: { code: 'PUBLISH_FAILED', message: expect.stringContaining('trv_') } });
+    expect(failed).toEqual({ status: 503, body: problemDocument(503, 'PUBLISH_FAILED', expect.stringContaining('trv_')) });
     const [pending] = await journeys.findByEoi(body.eoiId);
     expect(pending?.publishedAt).toBeUndefined();
 
@@ -120,7 +132,7 @@ describe('POST /travel-bookings', () => {
     await post('/travel-bookings', body);
     const reused = await post('/travel-bookings', { ...body, notBefore: '2099-07-01T00:00:00Z' });
 
-    expect(reused).toEqual({ status: 409, body: { code: 'IDEMPOTENCY_KEY_REUSED', message: expect.any(String) } });
+    expect(reused).toEqual({ status: 409, body: problemDocument(409, 'IDEMPOTENCY_KEY_REUSED', expect.any(String)) });
     expect(booked()).toHaveLength(1);
     await expect(journeys.findByEoi(body.eoiId)).resolves.toHaveLength(1);
   });
@@ -128,8 +140,8 @@ describe('POST /travel-bookings', () => {
   it('refuses a body that breaks the contract with 400 INVALID_INPUT naming the field', async () => {
     const answer = await post('/travel-bookings', { ...travelBody(), eoiId: 'Jane Doe', personIds: [] });
     expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({ code: 'INVALID_INPUT', message: expect.stringContaining('eoiId') });
-    expect((answer.body as { message: string }).message).toContain('personIds');
+    expect(answer.body).toEqual(problemDocument(400, 'INVALID_INPUT', expect.stringContaining('eoiId')));
+    expect((answer.body as { detail: string }).detail).toContain('personIds');
     expect(booked()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { ServicesAllowed } from '@oioo/auth';
 import { bookTravelBodySchema, bookTravelResponseSchema } from '@oioo/contracts';
 import { parseRequest } from '@oioo/service-kit';
 import { type BookedJourney, TravelBookingService } from './travel-booking.service';
@@ -10,6 +11,8 @@ export class TravelBookingsController {
 
   /** POST /travel-bookings: the first departure at or after `notBefore`; the same key answers the same journey. */
   @Post()
+  // E7: the EOI workflow's bookTravel activity.
+  @ServicesAllowed('svc-worker')
   // 200 for the first call and its repeats alike: the caller sees one answer whichever call got through.
   @HttpCode(HttpStatus.OK)
   async book(@Body() body: unknown): Promise<BookedJourney> {

@@ -28,7 +28,7 @@ const arrival = {
 /** The EOI activities with a fake ledger; the services are never reached in these tests. */
 function activitiesWith(behaviour: FakeLedgerBehaviour) {
   const { client, calls } = fakeLedgerClient(behaviour);
-  const unused = new ServiceClient('unused', 'http://127.0.0.1:9');
+  const unused = new ServiceClient('unused', 'http://127.0.0.1:9', { token: () => Promise.reject(new Error('the services are not called here')) });
   return { activities: createEoiActivities({ identity: unused, legalReview: unused, transport: unused, temporalClient: client }), calls };
 }
 

@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { TestIssuer } from '@oioo/testing';
 import type { EoiActivities } from '@oioo/workflows-eoi';
 import { type LedgerClient } from '../ledger/ledger-client';
-import { type FakeService, startFakeService } from '../test-support/fake-service';
+import { type FakeService, problem, startFakeService } from '../test-support/fake-service';
 import { createEoiActivities } from './eoi.activities';
 import { ServiceClient } from './service-client';
 
@@ -10,6 +11,7 @@ const eoiId = 'eoi_01J9ZQ4X7K3M2N8P6R5T';
 const personIds = ['per_01J9ZQ4X7K3M2N8P6R5T', 'per_01J9ZQ4X7K3M2N8P6R5V'];
 const idempotencyKey = `eoi:${eoiId}:step-1`;
 
+let issuer: TestIssuer;
 let identity: FakeService;
 let legalReview: FakeService;
 let transport: FakeService;
@@ -26,16 +28,23 @@ const noLedger: LedgerClient = {
 };
 
 beforeAll(async () => {
-  [identity, legalReview, transport] = await Promise.all([startFakeService(), startFakeService(), startFakeService()]);
+  // The fake services check the worker's bearer token against a real issuer's keys, as the services do.
+  issuer = await TestIssuer.start();
+  const checked = { issuer: issuer.issuer };
+  [identity, legalReview, transport] = await Promise.all([startFakeService(checked), startFakeService(checked), startFakeService(checked)]);
+  const tokens = { token: () => issuer.serviceToken('svc-worker') };
   activities = createEoiActivities({
-    identity: new ServiceClient('identity', identity.url),
-    legalReview: new ServiceClient('legal-review', legalReview.url),
-    transport: new ServiceClient('transport', transport.url),
+    identity: new ServiceClient('identity', identity.url, tokens),
+    legalReview: new ServiceClient('legal-review', legalReview.url, tokens),
+    transport: new ServiceClient('transport', transport.url, tokens),
     temporalClient: noLedger,
   });
 });
 
-afterAll(() => Promise.all([identity.close(), legalReview.close(), transport.close()]));
+afterAll(async () => {
+  await Promise.all([identity?.close(), legalReview?.close(), transport?.close()]);
+  await issuer?.stop();
+});
 
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -106,6 +115,7 @@ describe('EOI activities over the services’ HTTP APIs', () => {
     await expect(call({ ...input, fullName: 'must not be sent' } as never)).resolves.toEqual(answer);
 
     expect(service().received.slice(before)).toEqual([{ method: 'POST', url: path, body: input }]);
+    expect(service().callers.at(-1)).toBe('svc-worker');
   });
 
   it.each(cases)('$name: a body that breaks its contract is refused before anything is sent', async ({ service, call, input }) => {
@@ -128,7 +138,7 @@ describe('EOI activities over the services’ HTTP APIs', () => {
   });
 
   it('E7 a service’s refusal reaches the EOI workflow as a non-retryable failure typed with its code', async () => {
-    transport.answer('/travel-bookings', 409, { code: 'NO_SEAT', message: 'E7: no journey before the grant lapses' });
+    transport.answer('/travel-bookings', 409, problem(409, 'NO_SEAT', 'E7: no journey before the grant lapses'));
 
     const failure = await failureOf(activities.bookTravel({ eoiId, personIds, notBefore: '2026-04-01T00:00:00Z', idempotencyKey }));
 
