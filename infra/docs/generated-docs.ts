@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { caseworkOpenApiDocument, renderAccessMatrixMarkdown } from '@oioo/casework';
 import { REPO_ROOT } from '../stack/repo-paths';
 import { buildAsyncApiDocument } from './asyncapi';
 import { renderIntegrationSurfaceMarkdown } from './integration-surface-markdown';
@@ -18,5 +19,7 @@ export function generatedDocs(): GeneratedDoc[] {
   return [
     doc('docs/asyncapi.json', `${JSON.stringify(buildAsyncApiDocument(), null, 2)}\n`),
     doc('docs/integration-surface.md', renderIntegrationSurfaceMarkdown(integrationSurface())),
+    doc('docs/openapi.json', `${JSON.stringify(caseworkOpenApiDocument(), null, 2)}\n`),
+    doc('docs/casework-access-matrix.md', renderAccessMatrixMarkdown()),
   ];
 }

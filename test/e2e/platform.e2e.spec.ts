@@ -1,10 +1,16 @@
+import { CaseworkSteps } from './casework-steps';
+import { describeCaseworkAccessScenarios } from './casework-access.scenarios';
+import { describeCaseworkScenarios } from './casework.scenarios';
 import { useE2eContext } from './e2e-context';
 import { describeLegalRouteScenarios } from './legal-route.scenarios';
 import { describeReadmissionScenarios } from './readmission.scenarios';
 
 // One platform for every end-to-end scenario: the services' consumer groups admit one platform per run.
 const context = useE2eContext();
+const casework = new CaseworkSteps(context);
 
 // The legal route first: it needs a ledger no earlier readmission has given places to.
 describeLegalRouteScenarios(context);
 describeReadmissionScenarios(context);
+describeCaseworkScenarios(context, casework);
+describeCaseworkAccessScenarios(context, casework);

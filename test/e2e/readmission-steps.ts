@@ -76,10 +76,15 @@ export class ReadmissionSteps {
    * manifest, R5's last-moment check, boarding, handover (R8, R9, Q1). Returns the manifest France received.
    */
   async acceptedToHandover(caseId: string, driver: CaseDriver): Promise<ManifestNotifiedData> {
-    const { producer } = this.context;
     await this.franceReplies(caseId, 'accepted');
     await this.waitForCase(caseId, (view) => view.state === 'removal-directions');
     await driver.serveRemovalDirections();
+    return this.movementToHandover(caseId);
+  }
+
+  /** From removal directions served to the handover France confirms: the movement, its manifest, boarding, handover. */
+  async movementToHandover(caseId: string): Promise<ManifestNotifiedData> {
+    const { producer } = this.context;
     const booked = await this.waitForCase(caseId, (view) => view.state === 'movement-booked');
     const movementId = booked.movement?.movementId as string;
     const manifests = await eventually(

@@ -1,6 +1,7 @@
 import { type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type Client } from '@temporalio/client';
+import { CaseworkAppModule } from '@oioo/casework';
 import { createLogger } from '@oioo/config';
 import { TaskQueues } from '@oioo/contracts';
 import { IdentityAppModule } from '@oioo/identity';
@@ -11,6 +12,7 @@ import { installQuietTemporalRuntime } from '@oioo/testing';
 import { TransportAppModule } from '@oioo/transport';
 import { ServiceClient, createEoiActivities, createLedgerActivities, createPlatformWorkers, createReadmissionActivities, ensureLedger } from '@oioo/worker';
 import { connectProducer } from './kafka-clients';
+import { workerTokenSource } from './service-tokens';
 import { stackTemporalConfig, uniqueOpaqueId } from './stack';
 
 /** The whole platform running in the test process against the stack's real Temporal server and Kafka broker. */
@@ -18,13 +20,13 @@ export interface RunningPlatform {
   client: Client;
   /** The pilot of this run: a ledger of its own, so its counts are this run's cases only. */
   pilotId: string;
-  urls: { identity: string; legalReview: string; transport: string };
-  apps: { identity: INestApplication; legalReview: INestApplication; transport: INestApplication };
+  urls: { identity: string; legalReview: string; transport: string; casework: string };
+  apps: { identity: INestApplication; legalReview: INestApplication; transport: INestApplication; casework: INestApplication };
   stop(): Promise<void>;
 }
 
 /**
- * Boots identity, legal-review and transport (each on an embedded in-memory database and a free port),
+ * Boots identity, legal-review, transport and casework (each on an embedded in-memory database and a free port),
  * then the worker with the readmission and EOI activities calling those services over HTTP and the
  * ledger's publishing its weekly reports to Kafka, starts this run's ledger, and waits until every
  * service's consumer has joined its group. `timeCompression` shortens every deadline and runs the
@@ -45,13 +47,17 @@ export async function startPlatform(options: { timeCompression: number }): Promi
     await app.listen(0, '127.0.0.1');
     return app;
   };
-  const apps = { identity: await boot(IdentityAppModule), legalReview: await boot(LegalReviewAppModule), transport: await boot(TransportAppModule) };
-  const urls = { identity: await apps.identity.getUrl(), legalReview: await apps.legalReview.getUrl(), transport: await apps.transport.getUrl() };
+  const apps = { identity: await boot(IdentityAppModule), legalReview: await boot(LegalReviewAppModule), transport: await boot(TransportAppModule), casework: await boot(CaseworkAppModule) };
+  const urls = { identity: await apps.identity.getUrl(), legalReview: await apps.legalReview.getUrl(), transport: await apps.transport.getUrl(), casework: await apps.casework.getUrl() };
+  // --- Service-to-service auth: the services admit the worker's client-credentials token (svc-worker, its
+  // secret from the stack's OIDC_CLIENT_SECRETS_FILE), which its ServiceClients get from the stack's provider.
+  const tokens = workerTokenSource();
   const services = {
-    identity: new ServiceClient('identity', urls.identity),
-    legalReview: new ServiceClient('legal-review', urls.legalReview),
-    transport: new ServiceClient('transport', urls.transport),
+    identity: new ServiceClient('identity', urls.identity, tokens),
+    legalReview: new ServiceClient('legal-review', urls.legalReview, tokens),
+    transport: new ServiceClient('transport', urls.transport, tokens),
   };
+  // --- end of service-to-service auth.
   const client = await createTemporalClient(stackTemporalConfig());
   const producer = await connectProducer('e2e-worker');
   const logger = createLogger('e2e-worker');
@@ -64,7 +70,8 @@ export async function startPlatform(options: { timeCompression: number }): Promi
   });
   const running = workers.map((worker) => worker.run());
   await ensureLedger(client, { pilotId, policy: { timeCompression: options.timeCompression } }, logger);
-  await Promise.all(Object.values(apps).map((app) => app.get(EventConsumer).waitUntilJoined(60_000)));
+  // The casework service consumes no events; the others wait until their consumers have joined.
+  await Promise.all([apps.identity, apps.legalReview, apps.transport].map((app) => app.get(EventConsumer).waitUntilJoined(60_000)));
   return {
     client,
     pilotId,

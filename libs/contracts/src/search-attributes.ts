@@ -23,6 +23,11 @@ export const SearchAttributes = {
    * SQLite visibility allows only three boolean attributes.
    */
   caseAlerts: defineSearchAttributeKey('CaseAlerts', SearchAttributeType.KEYWORD_LIST),
+  /**
+   * The caseworking team (or region) the case was given at intake, by identity: who may see and act on
+   * it (per-case access in the casework API). A team name, never anything about the person.
+   */
+  caseTeam: defineSearchAttributeKey('CaseTeam', SearchAttributeType.KEYWORD),
 } as const;
 
 /** How the Temporal CLI and operator API spell each search attribute type. */

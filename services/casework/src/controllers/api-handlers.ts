@@ -1,0 +1,82 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import { type AuthenticatedRequest, type PersonCaller, ProblemError } from '@oioo/auth';
+import type { ApiRoute } from '../api/api-route';
+import type { caseReadQuery, consultationQuery, queueQuery } from '../api/query-schemas';
+import { API_ROUTES, STEP_ROUTES, type StepRoute } from '../api/routes';
+import { CaseReader } from '../cases/case-reader';
+import { caseRefOf } from '../cases/case-ref';
+import { LedgerReader } from '../cases/ledger-reader';
+import { ConsultationLog } from '../consultations/consultation-log.repository';
+import { WorkQueues } from '../queues/work-queues.service';
+import { StepRunner } from '../steps/step-runner';
+import { parseWith } from '../steps/request-parsing';
+
+/** An HTTP answer: status, body, and whether it replays the first answer to an Idempotency-Key. */
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+  replayed?: boolean;
+}
+
+/** What a handler reads of an Express request. */
+export type ApiRequest = AuthenticatedRequest & { params: Record<string, string | undefined>; query: unknown; body: unknown };
+
+type Read = (caller: PersonCaller, request: ApiRequest, query: never) => Promise<unknown>;
+
+const stepsById = new Map<string, StepRoute>(STEP_ROUTES.map((route) => [route.operationId, route]));
+
+/** Carries out each route of the catalogue: parses its query, then reads or runs the step. */
+@Injectable()
+export class ApiHandlers {
+  private readonly reads: Record<string, Read>;
+
+  constructor(
+    private readonly steps: StepRunner,
+    private readonly cases: CaseReader,
+    private readonly queues: WorkQueues,
+    private readonly ledger: LedgerReader,
+    private readonly consultations: ConsultationLog,
+  ) {
+    this.reads = {
+      getMe: async (caller) => ({ actorId: caller.actorId, name: caller.name, roles: caller.roles, ...(caller.team ? { team: caller.team } : {}) }),
+      listWorkQueue: (caller, _request, query: z.infer<typeof queueQuery>) => this.queues.list(caller, query),
+      getReadmissionCase: (caller, request, query: z.infer<typeof caseReadQuery>) =>
+        this.cases.readmission(caseRefOf('readmission', request.params['caseId']), caller, this.route('getReadmissionCase').roles, query.purpose),
+      getEoiCase: (caller, request, query: z.infer<typeof caseReadQuery>) => this.cases.eoi(caseRefOf('eoi', request.params['eoiId']), caller, this.route('getEoiCase').roles, query.purpose),
+      getLedgerBalance: () => this.ledger.balance(),
+      getWeeklyReport: (_caller, request) => this.ledger.weeklyReport(request.params['isoWeek']),
+      listConsultations: (caller, _request, query: z.infer<typeof consultationQuery>) => this.searchConsultations(caller, query),
+    };
+  }
+
+  /** Answers one request to `route`; refusals are thrown as problems for the filter. */
+  async handle(route: ApiRoute, request: ApiRequest): Promise<ApiAnswer> {
+    const caller = request.caller;
+    if (caller?.kind !== 'person') throw new ProblemError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'this route needs a person\'s access token');
+    const step = stepsById.get(route.operationId);
+    if (step) {
+      parseWith(route.query, request.query, 'query');
+      const header = request.headers['idempotency-key'];
+      return this.steps.run(step, { params: request.params, body: request.body, idempotencyKey: Array.isArray(header) ? header[0] : header, caller });
+    }
+    const read = this.reads[route.operationId];
+    if (!read) throw new Error(`no handler for route ${route.operationId}`);
+    const query = parseWith(route.query, request.query, 'query') as never;
+    return { status: HttpStatus.OK, body: await read(caller, request, query) };
+  }
+
+  private route(operationId: string): ApiRoute {
+    const route = API_ROUTES.find((candidate) => candidate.operationId === operationId);
+    if (!route) throw new Error(`route ${operationId} is not in the catalogue`);
+    return route;
+  }
+
+  /** S3: the auditor's search of the log is itself a read of who looked at what, so it is logged too. */
+  private async searchConsultations(caller: PersonCaller, query: z.infer<typeof consultationQuery>) {
+    const items = await this.consultations.search({ ...(query.caseId ? { caseId: query.caseId } : {}), ...(query.actorId ? { actorId: query.actorId } : {}), ...(query.before ? { before: query.before } : {}), limit: query.limit });
+    await this.consultations.record(caller, { caseKind: 'consultation-log', caseId: query.caseId ?? '*', operation: 'listConsultations', purpose: query.purpose });
+    const last = items.at(-1);
+    return { items, ...(items.length === query.limit && last ? { nextBefore: last.id } : {}) };
+  }
+}

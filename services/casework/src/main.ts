@@ -1,0 +1,4 @@
+import { runService } from '@oioo/service-kit';
+import { CaseworkAppModule } from './app.module';
+
+runService('casework', CaseworkAppModule);
