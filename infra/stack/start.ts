@@ -135,6 +135,7 @@ async function main(): Promise<void> {
       `  Temporal frontend   ${env['TEMPORAL_ADDRESS']} (namespace default)`,
       `  Kafka bootstrap     ${env['KAFKA_BROKERS']}`,
       ...servicesOf(profile).map((service) => `  ${service.name.padEnd(19)} ${healthUrl(service)}`),
+      `  Casework API        http://127.0.0.1:${profile.services.casework}/api/v1 (interactive reference http://127.0.0.1:${profile.services.casework}/docs)`,
       ...signInLines(oidcIssuerUrl(profile)),
       ...(simulate
         ? [
