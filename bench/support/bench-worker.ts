@@ -3,7 +3,10 @@ import { TaskQueues } from '@oioo/contracts';
 import { type TemporalConfig, createTemporalClient, createTemporalWorker, loadTemporalConfig } from '@oioo/temporal';
 import { installQuietTemporalRuntime } from '@oioo/testing';
 
-/** The task queue the benchmark's worker polls: the ledger's own. */
+/**
+ * The task queue the benchmark's worker polls: the ledger's own. The benchmarks start every workflow they
+ * measure on it, readmission cases included, so one worker runs them all.
+ */
 export const BENCH_TASK_QUEUE = TaskQueues.equivalence;
 
 /** A worker running the benchmark's workflows, and a client, on the Temporal named by TEMPORAL_*. */
@@ -23,7 +26,9 @@ export async function startBenchWorker(env: NodeJS.ProcessEnv = process.env): Pr
   const worker = await createTemporalWorker({
     config,
     taskQueue: BENCH_TASK_QUEUE,
-    // Weekly reports are not what is measured, and no week ends during a run.
+    // Weekly reports are not what is measured, and no week ends during a run. A readmission case calls no
+    // activity from its arrival to awaiting-selection (the only part the benchmarks take it through), so it
+    // needs no stand-ins here.
     activities: { publishWeeklyReport: async () => undefined },
     workflows: { workflowsPath: require.resolve('../workflows/bench-workflows') },
   });

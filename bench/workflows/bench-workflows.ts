@@ -1,9 +1,10 @@
-// The workflows the benchmark's worker runs: the real ledger, a baseline with the cheapest Update there is,
-// and the EOI side that receives released places. Bundled into the sandbox.
+// The workflows the benchmark's worker runs: the real ledger and the real readmission case, a baseline with
+// the cheapest Update there is, and the EOI side that receives released places. Bundled into the sandbox.
 import { allHandlersFinished, condition, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
 import { type PlacesReleasedSignalInput, placesReleasedSignal } from '@oioo/workflows-equivalence-ledger';
 
 export { equivalenceLedgerWorkflow } from '@oioo/workflows-equivalence-ledger';
+export { readmissionCaseWorkflow } from '@oioo/workflows-readmission';
 
 /** The baseline's Update: counts and answers, with a validator like the ledger's commands. */
 export const echoUpdate = defineUpdate<number, [{ commandId: string }]>('echo');
