@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { type AuthenticatedRequest, type PersonCaller, ProblemError } from '@oioo/auth';
 import type { ApiRoute } from '../api/api-route';
 import type { caseReadQuery, consultationQuery, queueQuery } from '../api/query-schemas';
-import { API_ROUTES, STEP_ROUTES, type StepRoute } from '../api/routes';
+import { STEP_ROUTES, type StepRoute } from '../api/routes';
 import { CaseReader } from '../cases/case-reader';
 import { caseRefOf } from '../cases/case-ref';
 import { LedgerReader } from '../cases/ledger-reader';
@@ -22,7 +22,8 @@ export interface ApiAnswer {
 /** What a handler reads of an Express request. */
 export type ApiRequest = AuthenticatedRequest & { params: Record<string, string | undefined>; query: unknown; body: unknown };
 
-type Read = (caller: PersonCaller, request: ApiRequest, query: never) => Promise<unknown>;
+/** A read: the verified caller, the request, its parsed query (typed by each read) and its route (for the roles it admits). */
+type Read = (caller: PersonCaller, request: ApiRequest, query: never, route: ApiRoute) => Promise<unknown>;
 
 const stepsById = new Map<string, StepRoute>(STEP_ROUTES.map((route) => [route.operationId, route]));
 
@@ -41,9 +42,9 @@ export class ApiHandlers {
     this.reads = {
       getMe: async (caller) => ({ actorId: caller.actorId, name: caller.name, roles: caller.roles, ...(caller.team ? { team: caller.team } : {}) }),
       listWorkQueue: (caller, _request, query: z.infer<typeof queueQuery>) => this.queues.list(caller, query),
-      getReadmissionCase: (caller, request, query: z.infer<typeof caseReadQuery>) =>
-        this.cases.readmission(caseRefOf('readmission', request.params['caseId']), caller, this.route('getReadmissionCase').roles, query.purpose),
-      getEoiCase: (caller, request, query: z.infer<typeof caseReadQuery>) => this.cases.eoi(caseRefOf('eoi', request.params['eoiId']), caller, this.route('getEoiCase').roles, query.purpose),
+      getReadmissionCase: (caller, request, query: z.infer<typeof caseReadQuery>, route) =>
+        this.cases.readmission(caseRefOf('readmission', request.params['caseId']), caller, route.roles, query.purpose),
+      getEoiCase: (caller, request, query: z.infer<typeof caseReadQuery>, route) => this.cases.eoi(caseRefOf('eoi', request.params['eoiId']), caller, route.roles, query.purpose),
       getLedgerBalance: () => this.ledger.balance(),
       getWeeklyReport: (_caller, request) => this.ledger.weeklyReport(request.params['isoWeek']),
       listConsultations: (caller, _request, query: z.infer<typeof consultationQuery>) => this.searchConsultations(caller, query),
@@ -63,13 +64,7 @@ export class ApiHandlers {
     const read = this.reads[route.operationId];
     if (!read) throw new Error(`no handler for route ${route.operationId}`);
     const query = parseWith(route.query, request.query, 'query') as never;
-    return { status: HttpStatus.OK, body: await read(caller, request, query) };
-  }
-
-  private route(operationId: string): ApiRoute {
-    const route = API_ROUTES.find((candidate) => candidate.operationId === operationId);
-    if (!route) throw new Error(`route ${operationId} is not in the catalogue`);
-    return route;
+    return { status: HttpStatus.OK, body: await read(caller, request, query, route) };
   }
 
   /** S3: the auditor's search of the log is itself a read of who looked at what, so it is logged too. */

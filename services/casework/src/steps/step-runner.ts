@@ -70,7 +70,9 @@ export class StepRunner {
         ? { status: HttpStatus.OK, body: { ...stateOf(outcome.result), commandId, result: outcome.result as Record<string, unknown> } }
         : outcome.kind === 'refused'
           ? refusal(UNPROCESSABLE.has(outcome.code ?? '') ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.CONFLICT, outcome.code ?? 'REFUSED', outcome.reason)
-          : refusal(HttpStatus.CONFLICT, 'CASE_CLOSED', 'the case has ended; no step can be taken on it');
+          : route.target === 'ledger'
+            ? refusal(HttpStatus.NOT_FOUND, 'LEDGER_NOT_FOUND', `the ledger of pilot ${this.config.pilotId} is not running`)
+            : refusal(HttpStatus.CONFLICT, 'CASE_CLOSED', 'the case has ended; no step can be taken on it');
     await this.keys.complete(caller.actorId, key, answer);
     return { ...answer, replayed: false };
   }
