@@ -225,7 +225,7 @@ export function resumeIntake(ledger: LedgerState, input: IntakeDecisionInput, no
 /** Checks a notice of termination (Q5). */
 export function checkNoticeOfTermination(ledger: LedgerState, input: NoticeOfTerminationInput, _now: Date): void {
   if (checkDecision(ledger, 'noticeOfTermination', input)) return;
-  requireInstant(input.givenAt, 'givenAt');
+  if (input.givenAt !== undefined) requireInstant(input.givenAt, 'givenAt');
   if (ledger.mode !== 'open') refuseLedgerCommand(LedgerErrorCode.NoticeAlreadyGiven, `Q5: notice of termination was already given at ${ledger.reconciliation?.givenAt}`);
 }
 
@@ -238,11 +238,13 @@ export function noticeOfTermination(ledger: LedgerState, input: NoticeOfTerminat
   checkNoticeOfTermination(ledger, input, now);
   const known = remembered(ledger, 'noticeOfTermination', input.commandId);
   if (known) return known;
-  const endsAt = terminationDate(new Date(input.givenAt)).toISOString();
+  // Without a date, notice counts from the ledger's own now: its pilot clock, which the caller cannot read.
+  const givenAt = input.givenAt === undefined ? now : new Date(input.givenAt);
+  const endsAt = terminationDate(givenAt).toISOString();
   const imbalance = imbalanceOf(ledger);
   ledger.mode = 'reconciliation';
   ledger.reconciliation = {
-    givenAt: new Date(input.givenAt).toISOString(),
+    givenAt: givenAt.toISOString(),
     recordedAt: now.toISOString(),
     by: input.actor,
     reason: input.reason,

@@ -308,6 +308,12 @@ describe('equivalence ledger: notice of termination (Q5)', () => {
     );
   });
 
+  it('Q5 a notice recorded without its date counts from the ledger\'s own now (its pilot clock, which callers cannot read)', () => {
+    const ledger = newLedger({});
+    expect(noticeOfTermination(ledger, { commandId: 'n1', actor: SUPERVISOR, reason: 'France gave notice today' }, MONDAY)).toEqual({ endsAt: '2026-04-02T09:00:00.000Z', imbalance: 0 });
+    expect(ledger.reconciliation).toMatchObject({ givenAt: MONDAY.toISOString(), recordedAt: MONDAY.toISOString() });
+  });
+
   it('Q5 when the month of notice is over the pilot ends: nothing more is released and the final imbalance stands reported', () => {
     const ledger = newLedger({ tolerance: 2 });
     for (let n = 1; n <= 2; n += 1) requestPlaces(ledger, requestFor(n, 1, MONDAY), MONDAY);

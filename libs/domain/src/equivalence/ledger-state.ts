@@ -174,7 +174,8 @@ export interface IntakeDecisionResult {
 export interface NoticeOfTerminationInput {
   commandId: string;
   actor: string;
-  givenAt: string;
+  /** When either party gave notice; absent, the moment the ledger records it. */
+  givenAt?: string;
   reason: string;
 }
 

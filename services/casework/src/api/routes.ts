@@ -27,23 +27,20 @@ import {
 } from './responses';
 import * as bodies from './step-bodies';
 
-/** A human step: a route whose body becomes a workflow Update sent with the caller as actor. */
+/** A human step: a route whose parsed body, with `commandId` and the caller as `actor`, is the input of a workflow Update. */
 export interface StepRoute extends ApiRoute {
   step: true;
   body: NonNullable<ApiRoute['body']>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step's Update has its own input type; the body schema is what types it
   update: UpdateDefinition<any, [any]>;
-  /** The Update's input fields other than `commandId` and `actor`, from the parsed body. */
-  input(body: Record<string, unknown>, now: Date): Record<string, unknown>;
 }
 
 const CASEWORKERS: Role[] = ['caseworker', 'senior-caseworker'];
 const SENIOR: Role[] = ['senior-caseworker'];
 const CASE_READERS: Role[] = ['caseworker', 'senior-caseworker', 'liaison-officer', 'sre', 'auditor'];
-const asIs = (body: Record<string, unknown>) => body;
 
-function step(route: Omit<StepRoute, 'method' | 'step' | 'query' | 'response' | 'input'> & { input?: StepRoute['input'] }): StepRoute {
-  return { method: 'POST', step: true, query: noQuery, response: stepResultSchema, input: asIs, ...route };
+function step(route: Omit<StepRoute, 'method' | 'step' | 'query' | 'response'>): StepRoute {
+  return { method: 'POST', step: true, query: noQuery, response: stepResultSchema, ...route };
 }
 
 const readmission = (path: string) => `/api/v1/readmission-cases/{caseId}/${path}`;
@@ -76,7 +73,6 @@ export const STEP_ROUTES: readonly StepRoute[] = [
     target: 'ledger',
     body: bodies.noticeBody,
     update: noticeOfTerminationUpdate,
-    input: (body, now) => ({ reason: body['reason'], givenAt: typeof body['givenAt'] === 'string' ? body['givenAt'] : now.toISOString() }),
   }),
 ];
 

@@ -52,5 +52,5 @@ export const revocationBody = z.strictObject({ reason: text(2000) });
 /** Q4, Q5: a decision on the ledger's intake, with its reason. */
 export const ledgerDecisionBody = z.strictObject({ reason: text(2000) });
 
-/** Q5: notice of termination, given at `givenAt` (now when absent). */
+/** Q5: notice of termination, given at `givenAt` (when absent, the moment the ledger records it, on its own clock). */
 export const noticeBody = z.strictObject({ reason: text(2000), givenAt: z.iso.datetime({ offset: true }).optional() });

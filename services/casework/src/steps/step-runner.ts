@@ -63,7 +63,7 @@ export class StepRunner {
     if (claimed.response) return { ...claimed.response, replayed: true };
 
     await this.staff.remember(caller);
-    const input = { ...route.input(body, new Date()), commandId, actor: caller.actorId };
+    const input = { ...body, commandId, actor: caller.actorId };
     const outcome = await executeWorkflowUpdate(this.temporal.workflow.getHandle(workflowId), route.update, input);
     const answer =
       outcome.kind === 'accepted'
