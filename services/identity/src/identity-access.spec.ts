@@ -1,12 +1,8 @@
 import { type INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { DATABASE_CONFIG } from '@oioo/database';
-import { EventConsumer, EventProducer, InMemoryKafkaTransport } from '@oioo/kafka';
-import { TEMPORAL_CLIENT, TemporalHealthIndicator } from '@oioo/temporal';
+import { TemporalHealthIndicator } from '@oioo/temporal';
 import { TestIssuer } from '@oioo/testing';
-import { IdentityAppModule } from './app.module';
-import { FakeTemporalClient } from './test-support/fake-temporal-client';
-import { opaqueId, problemDocument, quietLogger } from './test-support/identity-test-kit';
+import { identityAppBuilder } from './test-support/identity-app-builder';
+import { opaqueId, problemDocument } from './test-support/identity-test-kit';
 
 let issuer: TestIssuer;
 let app: INestApplication;
@@ -27,21 +23,8 @@ const PLATFORM_CLIENTS = ['svc-worker', 'svc-identity', 'svc-legal-review', 'svc
 beforeAll(async () => {
   issuer = await TestIssuer.start();
   Object.assign(process.env, issuer.environment());
-  const transport = new InMemoryKafkaTransport();
-  const producer = new EventProducer(transport.createProducer(), quietLogger);
-  // The app as it boots (ServicePlatformModule brings the guard, the problem documents and /health), on
-  // in-memory PGlite and Kafka, with a fake Temporal client whose frontend counts as up.
-  const moduleRef = await Test.createTestingModule({ imports: [IdentityAppModule] })
-    .overrideProvider(DATABASE_CONFIG)
-    .useValue({ driver: 'pglite' })
-    .overrideProvider(EventProducer)
-    .useValue(producer)
-    .overrideProvider(EventConsumer)
-    .useValue(
-      new EventConsumer({ transport: transport.createConsumer({ groupId: 'identity' }), deadLetters: producer, groupId: 'identity', maxAttempts: 1, retryBackoffMs: 0, logger: quietLogger }),
-    )
-    .overrideProvider(TEMPORAL_CLIENT)
-    .useValue(new FakeTemporalClient().asClient())
+  // The app as it boots, with a Temporal frontend that counts as up.
+  const moduleRef = await identityAppBuilder()
     .overrideProvider(TemporalHealthIndicator)
     .useValue({ name: 'temporal', isHealthy: () => true })
     .compile();
