@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseConfig } from '@oioo/config';
+import { DiscoveryError, messageOf, readDiscoveryDocument } from './discovery';
 
 /**
  * Where a caller gets the bearer token it sends. {@link ClientCredentialsTokenSource} is the real one;
@@ -79,7 +80,7 @@ export interface ClientCredentialsOptions {
   now?: () => number;
 }
 
-const discoverySchema = z.object({ issuer: z.string(), token_endpoint: z.url() });
+const discoverySchema = z.object({ token_endpoint: z.url() });
 const tokenResponseSchema = z.object({
   access_token: z.string().min(1),
   token_type: z.string().refine((type) => type.toLowerCase() === 'bearer', 'must be Bearer'),
@@ -183,20 +184,15 @@ export class ClientCredentialsTokenSource implements AccessTokenSource {
   }
 
   private async discover(): Promise<string> {
-    const url = `${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-    let body: unknown;
+    let document: Record<string, unknown>;
     try {
-      const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(this.timeoutMs) });
-      if (!response.ok) throw new Error(`answered ${response.status}`);
-      body = await response.json();
+      document = await readDiscoveryDocument(this.config.issuer, this.timeoutMs);
     } catch (error) {
-      throw new TokenRequestError(`the identity provider's discovery document at ${url} could not be read: ${messageOf(error)}`);
+      throw error instanceof DiscoveryError ? new TokenRequestError(error.message) : error;
     }
-    const metadata = discoverySchema.safeParse(body);
-    if (!metadata.success) throw new TokenRequestError(`the discovery document at ${url} names no token_endpoint`);
-    // OIDC Discovery 1.0 §4.3: a document naming another issuer is not this issuer's, and its endpoint is not to be sent the secret.
-    if (metadata.data.issuer !== this.config.issuer) throw new TokenRequestError(`the discovery document at ${url} names issuer ${metadata.data.issuer}, not ${this.config.issuer}`);
-    return metadata.data.token_endpoint;
+    const endpoint = discoverySchema.safeParse(document);
+    if (!endpoint.success) throw new TokenRequestError(`the discovery document of ${this.config.issuer} names no token_endpoint`);
+    return endpoint.data.token_endpoint;
   }
 }
 
@@ -206,11 +202,4 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function messageOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // fetch's TypeError says only "fetch failed"; the cause says why (ECONNREFUSED, a timeout).
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
 }

@@ -1,5 +1,6 @@
 import { type JWTPayload, type JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { AuthConfig } from './auth-config';
+import { DiscoveryError, readDiscoveryDocument } from './discovery';
 
 /** The token failed verification: its signature, issuer, audience, lifetime or algorithm. Callers learn nothing more. */
 export class InvalidTokenError extends Error {
@@ -15,12 +16,6 @@ export class IssuerUnavailableError extends Error {
     super(message);
     this.name = 'IssuerUnavailableError';
   }
-}
-
-/** What discovery needs of the issuer's metadata. */
-interface IssuerMetadata {
-  issuer: string;
-  jwks_uri: string;
 }
 
 /**
@@ -46,19 +41,14 @@ export class IssuerKeys {
   }
 
   private async discover(): Promise<JWTVerifyGetKey> {
-    const url = `${this.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-    let metadata: IssuerMetadata;
+    let document: Record<string, unknown>;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(this.options.fetchTimeoutMs ?? 5_000) });
-      if (!response.ok) throw new Error(`answered ${response.status}`);
-      metadata = (await response.json()) as IssuerMetadata;
+      document = await readDiscoveryDocument(this.issuer, this.options.fetchTimeoutMs ?? 5_000);
     } catch (error) {
-      throw new IssuerUnavailableError(`the identity provider's discovery document at ${url} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      throw error instanceof DiscoveryError ? new IssuerUnavailableError(error.message) : error;
     }
-    // OIDC Discovery 1.0 §4.3: the document must name the issuer it was fetched for, or it is not that issuer's.
-    if (metadata.issuer !== this.issuer) throw new IssuerUnavailableError(`the discovery document at ${url} names issuer ${metadata.issuer}, not ${this.issuer}`);
-    if (typeof metadata.jwks_uri !== 'string') throw new IssuerUnavailableError(`the discovery document at ${url} names no jwks_uri`);
-    return createRemoteJWKSet(new URL(metadata.jwks_uri), {
+    if (typeof document['jwks_uri'] !== 'string') throw new IssuerUnavailableError(`the discovery document of ${this.issuer} names no jwks_uri`);
+    return createRemoteJWKSet(new URL(document['jwks_uri']), {
       cooldownDuration: this.options.cooldownMs ?? 30_000,
       timeoutDuration: this.options.fetchTimeoutMs ?? 5_000,
     });
