@@ -1,3 +1,4 @@
+import { describeArrivalRecordScenarios } from './arrival-records.scenarios';
 import { CaseworkSteps } from './casework-steps';
 import { describeCaseworkAccessScenarios } from './casework-access.scenarios';
 import { describeCaseworkScenarios } from './casework.scenarios';
@@ -12,5 +13,6 @@ const casework = new CaseworkSteps(context);
 // The legal route first: it needs a ledger no earlier readmission has given places to.
 describeLegalRouteScenarios(context);
 describeReadmissionScenarios(context);
+describeArrivalRecordScenarios(context);
 describeCaseworkScenarios(context, casework);
 describeCaseworkAccessScenarios(context, casework);

@@ -61,14 +61,19 @@ export class ReadmissionSteps {
   async caseAwaitingFrance(overrides: Partial<ArrivalRecordedData> = {}): Promise<{ caseId: string; driver: CaseDriver; data: ArrivalRecordedData }> {
     const data = arrivalOf(uniqueOpaqueId('case'), overrides);
     await this.publishArrival(data);
-    await this.waitForCase(data.caseId, (view) => view.state === 'screening');
-    const driver = this.driverFor(data.caseId);
+    return { caseId: data.caseId, driver: await this.toAwaitingFrance(data.caseId), data };
+  }
+
+  /** Takes an opened case, as caseworkers would, from screening to the request sent to France. */
+  async toAwaitingFrance(caseId: string): Promise<CaseDriver> {
+    await this.waitForCase(caseId, (view) => view.state === 'screening');
+    const driver = this.driverFor(caseId);
     await driver.screenAsAdult();
     await driver.selectAndDetain();
     await driver.proposeInadmissible();
     await driver.approveInadmissibility();
-    await this.waitForCase(data.caseId, (view) => view.state === 'awaiting-reply');
-    return { caseId: data.caseId, driver, data };
+    await this.waitForCase(caseId, (view) => view.state === 'awaiting-reply');
+    return driver;
   }
 
   /**

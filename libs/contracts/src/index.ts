@@ -3,6 +3,7 @@ export * from './source-systems';
 export * from './envelope';
 export * from './legal-vocabulary';
 export * from './events/arrival-recorded.event';
+export * from './events/arrival-record-linked.event';
 export * from './events/legal-challenge.events';
 export * from './events/readmission-request.events';
 export * from './events/movement.events';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { arrivalRecordLinkedDataSchema } from './events/arrival-record-linked.event';
 import { arrivalRecordedDataSchema } from './events/arrival-recorded.event';
 import { challengeDecidedDataSchema, challengeLodgedDataSchema } from './events/legal-challenge.events';
 import { boardingRecordedDataSchema, handoverConfirmedDataSchema, manifestNotifiedDataSchema } from './events/movement.events';
@@ -66,6 +67,16 @@ export const Topics = {
     retentionMs: 30 * DAY_MS,
     producers: ['uk-border-force'],
     consumers: ['identity'],
+  }),
+  arrivalRecordLinked: topic({
+    name: 'identity.arrival-record.linked.v1',
+    description:
+      "A second record of a person identity already holds opened no case: it was linked to the person's existing case (R11, one person, one case). Border Force reads it to reconcile its records.",
+    data: arrivalRecordLinkedDataSchema,
+    partitions: 3,
+    retentionMs: 90 * DAY_MS,
+    producers: ['identity'],
+    consumers: ['uk-border-force'],
   }),
   challengeLodged: topic({
     name: 'legal.challenge.lodged.v1',

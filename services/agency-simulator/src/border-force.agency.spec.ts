@@ -36,4 +36,26 @@ describe('simulated Border Force', () => {
     await producer.connect();
     expect((await borderForce.recordArrival()).crossingEvidence).toEqual([]);
   });
+
+  it('R11 records some arrivals twice: a second record with a new case id, the same crossing and biometrics, that no agency follows', async () => {
+    const { transport, producer, borderForce, seen } = agency({ SIM_DUPLICATE_RECORD_SHARE: '1' });
+    await producer.connect();
+    const arrival = await borderForce.recordArrival();
+
+    const records = transport.sentTo(Topics.arrivalRecorded.name).map((sent) => arrivalRecordedEventSchema.parse(JSON.parse(sent.value?.toString() ?? '{}')));
+    expect(records).toHaveLength(2);
+    const second = records[1];
+    expect(second?.eventId).not.toBe(records[0]?.eventId);
+    expect(second?.data.caseId).not.toBe(arrival.caseId);
+    expect(second?.data.personId).not.toBe(arrival.personId);
+    expect(second?.data).toMatchObject({ arrivedAt: arrival.arrivedAt, crossingEvidence: arrival.crossingEvidence, biometricTemplate: arrival.biometricTemplate });
+    expect(seen).toEqual([arrival.caseId]);
+  });
+
+  it('R11 records no arrival twice when the share is 0', async () => {
+    const { transport, producer, borderForce } = agency({ SIM_DUPLICATE_RECORD_SHARE: '0' });
+    await producer.connect();
+    await borderForce.recordArrival();
+    expect(transport.sentTo(Topics.arrivalRecorded.name)).toHaveLength(1);
+  });
 });

@@ -61,6 +61,19 @@ export class BorderForceAgency {
     };
     await producer.publish(Topics.arrivalRecorded, { eventId: randomUUID(), subject: caseId, source: 'uk-border-force', occurredAt: arrival.arrivedAt, data: arrival });
     this.onArrival(arrival);
+    if (random.chance(config.SIM_DUPLICATE_RECORD_SHARE, 'duplicate-record', n)) await this.recordAgain(arrival, n);
     return arrival;
+  }
+
+  /**
+   * Border Force's second record of an arrival, as its systems sometimes send one: a new case id and
+   * person id for the same crossing and biometrics. Identity links it to the first case (R11), so no
+   * agency follows it up.
+   */
+  private async recordAgain(arrival: ArrivalRecordedData, n: number): Promise<void> {
+    const { random, producer } = this.context;
+    const caseId = random.opaqueId('case', 'duplicate-record', n);
+    const again: ArrivalRecordedData = { ...arrival, caseId, personId: random.opaqueId('per', 'duplicate-record', n) };
+    await producer.publish(Topics.arrivalRecorded, { eventId: randomUUID(), subject: caseId, source: 'uk-border-force', occurredAt: again.arrivedAt, data: again });
   }
 }

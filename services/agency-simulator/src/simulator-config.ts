@@ -20,6 +20,8 @@ export const simulatorConfigSchema = z.object({
   SIM_SELECTION_SHARE: share.default(0.07),
   /** R1: arrivals without crossing evidence. */
   SIM_NO_EVIDENCE_SHARE: share.default(0.03),
+  /** R11: arrivals Border Force records twice (a second record with a new case id, the same crossing and biometrics). */
+  SIM_DUPLICATE_RECORD_SHARE: share.default(0.01),
   /** R2: unaccompanied minors, and disputed ages (resolved as adults in 4 of 5). */
   SIM_UNACCOMPANIED_MINOR_SHARE: share.default(0.02),
   SIM_DISPUTED_AGE_SHARE: share.default(0.05),

@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Client, Connection } from '@temporalio/client';
 import { AuthModule } from '@oioo/auth';
 import { DatabaseModule } from '@oioo/database';
+import { InMemoryKafkaTransport, KafkaModule } from '@oioo/kafka';
 import { TEMPORAL_CLIENT } from '@oioo/temporal';
 import { TestIssuer } from '@oioo/testing';
 import { AgeAssessmentsModule } from './age-assessments/age-assessments.module';
@@ -27,9 +28,10 @@ beforeAll(async () => {
   caseworkToken = await issuer.serviceToken('svc-casework');
   const moduleRef = await Test.createTestingModule({
     imports: [
-      // The app's modules as IdentityAppModule wires them, minus Kafka and /health: the real migrations on in-memory PGlite.
+      // The app's modules as IdentityAppModule wires them, with Kafka in memory and without /health: the real migrations on in-memory PGlite.
       AuthModule.forRoot({ service: 'identity' }),
       DatabaseModule.forRoot({ schema: 'identity', migrationsDir: MIGRATIONS_DIR, config: { driver: 'pglite' }, logger: quietLogger }),
+      KafkaModule.forRoot({ clientId: 'identity', groupId: 'identity', config: { brokers: ['127.0.0.1:9092'], ssl: false, consumer: { maxAttempts: 1, retryBackoffMs: 0 } }, transport: new InMemoryKafkaTransport(), logger: quietLogger }),
       IdentityConfigModule,
       ArrivalsModule,
       RegistersModule,

@@ -1,7 +1,23 @@
 import { type PendingMatter, assessTransferBars } from '@oioo/domain';
 import { type CaseSnapshot, close, isBeforeTransfer, isClosed, moveTo, record } from './case-state';
-import type { LegalHoldPlacedInput, LegalHoldReleasedInput } from './definitions';
+import type { ArrivalRecordLinkedInput, LegalHoldPlacedInput, LegalHoldReleasedInput } from './definitions';
 import type { BookMovementResult, SendReadmissionRequestResult } from './readmission.activities';
+
+/** Timeline entries of second records linked to the case. */
+const RECORD_LINKED = 'duplicate-record-linked';
+
+/**
+ * R11 (one person, one case): identity found a second Border Force record of this case's person and
+ * linked it here. Noted once per event, however often identity sends it; the case itself is unchanged.
+ */
+export function linkArrivalRecord(snapshot: CaseSnapshot, input: ArrivalRecordLinkedInput, now: Date): void {
+  const evidence = `event:${input.eventId}`;
+  if (snapshot.timeline.some((entry) => entry.what === RECORD_LINKED && entry.evidence.includes(evidence))) return;
+  record(snapshot, now, RECORD_LINKED, 'system:uk-identity', `a second Border Force record of this person (biometric match ${input.matchScore.toFixed(2)}) is linked to this case and opens no case of its own`, [
+    `record:${input.recordCaseId}`,
+    evidence,
+  ]);
+}
 
 /** R7: a lodged challenge puts the case on hold from any pre-transfer state; deadlines keep running. */
 export function placeHold(snapshot: CaseSnapshot, input: LegalHoldPlacedInput, now: Date): void {

@@ -156,6 +156,12 @@ export function recordArrival(
       `enrolment:${input.screening.enrolmentReference}`,
     ]);
   }
+  if (input.screening?.earlierCaseId) {
+    record(snapshot, now, 'linked-earlier-case', 'system:uk-identity', 'biometrics match an earlier case of this person that ended without a return; this is a new crossing', [
+      `case:${input.screening.earlierCaseId}`,
+      `enrolment:${input.screening.enrolmentReference}`,
+    ]);
+  }
   const scope = assessArrivalScope({ departedFrom: arrival.departedFrom, crossingEvidenceCount: arrival.crossingEvidence.length });
   if (!scope.inScope) {
     close(snapshot, 'excluded', now, 'workflow', scope.reason);

@@ -97,6 +97,8 @@ export interface ArrivalScreening {
   reEntry: boolean;
   /** Opaque id of the earlier case, when it is a re-entry. */
   previousCaseId?: string;
+  /** Opaque id of an earlier case of the same person that ended without a return: a new crossing, linked to it. */
+  earlierCaseId?: string;
   /** Opaque reference of the biometric enrolment made at arrival. */
   enrolmentReference: string;
 }
@@ -109,6 +111,19 @@ export interface ArrivalRecordedSignalInput {
   eventId: string;
   arrival: ArrivalFacts;
   screening?: ArrivalScreening;
+}
+
+/**
+ * Border Force sent a second record of the person this case is about (a new case id, the same
+ * biometrics): identity linked it here instead of opening a second case.
+ */
+export interface ArrivalRecordLinkedInput {
+  /** The event that carried the second record. */
+  eventId: string;
+  /** The case id Border Force gave the second record; no case runs under it. */
+  recordCaseId: string;
+  /** The biometric match between the two records: 1 for exact, else the similarity score. */
+  matchScore: number;
 }
 
 /** A legal challenge lodged, forwarded by the legal-review service (R7). */
@@ -208,6 +223,8 @@ export interface StepResult {
 
 /** Border Force recorded the arrival that opens this case (sent with signal-with-start). */
 export const arrivalRecordedSignal = defineSignal<[ArrivalRecordedSignalInput]>('arrivalRecorded');
+/** A second Border Force record of this case's person was linked to the case (R11: one person, one case). */
+export const arrivalRecordLinkedSignal = defineSignal<[ArrivalRecordLinkedInput]>('arrivalRecordLinked');
 /** A legal challenge put the case on hold (R7). */
 export const legalHoldPlacedSignal = defineSignal<[LegalHoldPlacedInput]>('legalHoldPlaced');
 /** A legal challenge was decided (R7). */

@@ -12,12 +12,13 @@ import { SearchAttributes } from '@oioo/contracts';
 import { DEFAULT_READMISSION_POLICY } from '@oioo/domain';
 import * as commands from './case-commands';
 import { type CaseCommand, checkCommand, runCommand } from './case-commands';
-import { bookingCancelled, movementBooked, placeHold, releaseHold, requestSent, transferBarsChecked } from './case-facts';
+import { bookingCancelled, linkArrivalRecord, movementBooked, placeHold, releaseHold, requestSent, transferBarsChecked } from './case-facts';
 import { type CaseSnapshot, applyClock, isClosed, nextAction, openCase, recordArrival, resultOf, viewOf } from './case-state';
 import {
   type ReadmissionCaseInput,
   type ReadmissionCaseResult,
   type StepResult,
+  arrivalRecordLinkedSignal,
   arrivalRecordedSignal,
   caseViewQuery,
   confirmHandoverUpdate,
@@ -64,6 +65,10 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
 
   setHandler(arrivalRecordedSignal, (signal) => {
     recordArrival(snapshot, signal, new Date());
+    changed();
+  });
+  setHandler(arrivalRecordLinkedSignal, (signal) => {
+    linkArrivalRecord(snapshot, signal, new Date());
     changed();
   });
   setHandler(legalHoldPlacedSignal, (signal) => {

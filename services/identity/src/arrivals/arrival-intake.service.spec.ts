@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { type ArrivalRecordedData, type EventEnvelope, TaskQueues, readmissionWorkflowId } from '@oioo/contracts';
+import { type ArrivalRecordLinkedData, type ArrivalRecordedData, type EventEnvelope, TaskQueues, Topics, readmissionWorkflowId } from '@oioo/contracts';
 import { type Database } from '@oioo/database';
+import { EventProducer, InMemoryKafkaTransport } from '@oioo/kafka';
 import { type TimeSkippingWorker, startTimeSkippingWorker } from '@oioo/testing';
 import { caseViewQuery, confirmHandoverUpdate, recordBoardingUpdate } from '@oioo/workflows-readmission';
 import { CaseDriver, FakeReadmissionServices, commandId } from '@oioo/workflows-readmission/testing';
 import { ReturnsRegisterController } from '../registers/returns-register.controller';
-import { arrivalEvent, identityServices, nearTemplate, openIdentityDatabase, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
+import { arrivalEvent, identityServices, nearTemplate, openIdentityDatabase, openedCase, quietLogger, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
 import { ArrivalIntake } from './arrival-intake.service';
+import { TemporalReadmissionCaseStatuses } from './readmission-case-status';
 
 let env: TestWorkflowEnvironment;
 let testWorker: TimeSkippingWorker;
@@ -15,6 +18,7 @@ let db: Database;
 let services: ReturnType<typeof identityServices>;
 let intake: ArrivalIntake;
 let returnsRegister: ReturnsRegisterController;
+const kafka = new InMemoryKafkaTransport();
 const fakeServices = new FakeReadmissionServices();
 
 beforeAll(async () => {
@@ -28,8 +32,10 @@ beforeAll(async () => {
     openIdentityDatabase(),
   ]);
   env = testWorker.env;
-  services = identityServices(db);
-  intake = new ArrivalIntake(env.client, services.screening, { readmissionTimeCompression: 1, readmissionTeams: ['south-east'] });
+  services = identityServices(db, undefined, new TemporalReadmissionCaseStatuses(env.client));
+  const producer = new EventProducer(kafka.createProducer(), quietLogger);
+  await producer.connect();
+  intake = new ArrivalIntake(env.client, services.screening, producer, { readmissionTimeCompression: 1, readmissionTeams: ['south-east'] });
   returnsRegister = new ReturnsRegisterController(services.returns);
 }, 60_000);
 
@@ -102,7 +108,7 @@ describe('arrival intake', () => {
     const view = await caseView(reEntry.data.caseId);
     expect(view.reEntry).toBe(true);
     const flagged = view.timeline.find((entry) => entry.what === 'flagged-re-entry');
-    const { screening } = await services.screening.screen(reEntry);
+    const { screening } = openedCase(await services.screening.screen(reEntry));
     expect(flagged?.evidence).toEqual([`case:${earlier.caseId}`, `enrolment:${screening.enrolmentReference}`]);
     const described = await env.client.workflow.getHandle(readmissionWorkflowId(reEntry.data.caseId)).describe();
     expect(described.searchAttributes['ReEntry']).toEqual([true]);
@@ -139,7 +145,7 @@ describe('arrival intake', () => {
     await intake.forward(first);
     const driver = new CaseDriver(env.client, env.client.workflow.getHandle(readmissionWorkflowId(first.data.caseId)), first.data.caseId);
     await driver.driveToAwaitingReply();
-    const { screening } = await services.screening.screen(first);
+    const { screening } = openedCase(await services.screening.screen(first));
     // R12: France gets identity's enrolment reference as the biometric reference, never the template.
     expect(fakeServices.callsFor(first.data.caseId).requests[0]?.biometricReference).toBe(screening.enrolmentReference);
     await driver.franceReplies('accepted');
@@ -162,5 +168,103 @@ describe('arrival intake', () => {
     expect(view.reEntry).toBe(true);
     expect(view.timeline.find((entry) => entry.what === 'flagged-re-entry')?.evidence).toContain(`case:${first.data.caseId}`);
     await env.client.workflow.getHandle(readmissionWorkflowId(reEntry.data.caseId)).terminate('test finished');
+  });
+});
+
+/** The links identity announced for a record, parsed, with their keys. */
+function linkNotices(recordCaseId: string) {
+  return kafka
+    .sentTo(Topics.arrivalRecordLinked.name)
+    .map((message) => ({ key: message.key?.toString(), event: JSON.parse(message.value?.toString() ?? '{}') as EventEnvelope<ArrivalRecordLinkedData> }))
+    .filter((notice) => notice.event.data.recordCaseId === recordCaseId);
+}
+
+/** Hands the event to intake as the Kafka consumer would: a failure is retried after a pause, a few times. */
+async function forwardAsConsumer(event: EventEnvelope<ArrivalRecordedData>) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await intake.forward(event);
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** Whether Temporal holds a workflow under a case id. */
+async function caseExists(caseId: string): Promise<boolean> {
+  try {
+    await env.client.workflow.getHandle(readmissionWorkflowId(caseId)).describe();
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
+}
+
+describe('one person, one case', () => {
+  it('R11 a second record of the same arrival opens no case: the open case notes it and Border Force is told', async () => {
+    const first = await arrivalNow();
+    await intake.forward(first);
+    // Border Force's second record: a new event and a new case id, the same arrival, crossing and biometrics.
+    const second = await arrivalNow({ arrivedAt: first.data.arrivedAt, crossingEvidence: first.data.crossingEvidence, biometricTemplate: first.data.biometricTemplate });
+
+    await expect(intake.forward(second)).resolves.toBe('record-linked');
+    await expect(intake.forward(second)).resolves.toBe('record-linked');
+
+    await expect(caseExists(second.data.caseId)).resolves.toBe(false);
+    const view = await caseView(first.data.caseId);
+    expect(view.timeline.filter((entry) => entry.what === 'duplicate-record-linked').map((entry) => entry.evidence)).toEqual([[`record:${second.data.caseId}`, `event:${second.eventId}`]]);
+    const notices = linkNotices(second.data.caseId);
+    expect(notices.map((notice) => notice.event.data)).toEqual([
+      { recordCaseId: second.data.caseId, recordEventId: second.eventId, caseId: first.data.caseId, link: 'open-case', matchScore: 1, linkedAt: expect.any(String) },
+      { recordCaseId: second.data.caseId, recordEventId: second.eventId, caseId: first.data.caseId, link: 'open-case', matchScore: 1, linkedAt: expect.any(String) },
+    ]);
+    // A repeat announcement keeps its event id, so Border Force's consumer can drop the copy.
+    expect(new Set(notices.map((notice) => notice.event.eventId)).size).toBe(1);
+    expect(notices[0]?.key).toBe(second.data.caseId);
+    await env.client.workflow.getHandle(readmissionWorkflowId(first.data.caseId)).terminate('test finished');
+  });
+
+  it('R11 two records of one person handled at the same moment start one workflow; the other is noted on it', async () => {
+    const template = sampleTemplate('intake-same-moment');
+    const records = [await arrivalNow({ biometricTemplate: template }), await arrivalNow({ biometricTemplate: template })];
+
+    const outcomes = await Promise.all(records.map((record) => forwardAsConsumer(record)));
+
+    expect([...outcomes].sort()).toEqual(['case-signalled', 'record-linked']);
+    const opened = records[outcomes.indexOf('case-signalled')] as EventEnvelope<ArrivalRecordedData>;
+    const linked = records[outcomes.indexOf('record-linked')] as EventEnvelope<ArrivalRecordedData>;
+    await expect(caseExists(linked.data.caseId)).resolves.toBe(false);
+    const view = await caseView(opened.data.caseId);
+    expect(view.timeline.find((entry) => entry.what === 'duplicate-record-linked')?.evidence).toContain(`record:${linked.data.caseId}`);
+    await env.client.workflow.getHandle(readmissionWorkflowId(opened.data.caseId)).terminate('test finished');
+  });
+
+  it('R11 a late record of a crossing whose case has ended opens nothing and is announced as linked to the ended case', async () => {
+    // No crossing evidence: the case is excluded at once (R1) and its workflow completes.
+    const first = await arrivalNow({ crossingEvidence: [] });
+    await intake.forward(first);
+    await env.client.workflow.getHandle(readmissionWorkflowId(first.data.caseId)).result();
+
+    const late = await arrivalNow({ arrivedAt: first.data.arrivedAt, crossingEvidence: [], biometricTemplate: first.data.biometricTemplate });
+    await expect(intake.forward(late)).resolves.toBe('record-linked');
+
+    await expect(caseExists(late.data.caseId)).resolves.toBe(false);
+    expect(linkNotices(late.data.caseId).map((notice) => notice.event.data)).toMatchObject([{ caseId: first.data.caseId, link: 'ended-case' }]);
+  });
+
+  it('R11 an arrival after an earlier case ended without a return is a new case linked to the earlier one, not a re-entry', async () => {
+    const first = await arrivalNow({ crossingEvidence: [] });
+    await intake.forward(first);
+    await env.client.workflow.getHandle(readmissionWorkflowId(first.data.caseId)).result();
+
+    const later = arrivalEvent({ biometricTemplate: nearTemplate(first.data.biometricTemplate, 1) }, new Date((await env.currentTimeMs()) + 60 * 60 * 1000));
+    await expect(intake.forward(later)).resolves.toBe('case-signalled');
+
+    const view = await caseView(later.data.caseId);
+    expect(view.reEntry).toBe(false);
+    expect(view.timeline.find((entry) => entry.what === 'linked-earlier-case')?.evidence).toContain(`case:${first.data.caseId}`);
+    await env.client.workflow.getHandle(readmissionWorkflowId(later.data.caseId)).terminate('test finished');
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Database } from '@oioo/database';
-import { arrivalEvent, identityServices, nearTemplate, openIdentityDatabase, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
+import { arrivalEvent, identityServices, nearTemplate, openIdentityDatabase, openedCase, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
 
 let db: Database;
 let services: ReturnType<typeof identityServices>;
@@ -28,7 +28,7 @@ async function returnedPerson(template: string) {
 describe('arrival screening', () => {
   it('enrols the arrival template, records the irregular entry and finds no re-entry for a new person', async () => {
     const event = arrivalEvent();
-    const record = await services.screening.screen(event);
+    const record = openedCase(await services.screening.screen(event));
 
     expect(record).toEqual({
       caseId: event.data.caseId,
@@ -41,7 +41,7 @@ describe('arrival screening', () => {
 
   it('E4 every small-boat arrival enrolled is recorded as an irregular entry', async () => {
     const event = arrivalEvent({ route: 'search-and-rescue' });
-    const { screening } = await services.screening.screen(event);
+    const { screening } = openedCase(await services.screening.screen(event));
 
     await expect(services.irregularEntries.find(db, event.data.caseId)).resolves.toEqual({
       caseId: event.data.caseId,
@@ -68,7 +68,7 @@ describe('arrival screening', () => {
     const earlier = await returnedPerson(template);
 
     const again = arrivalEvent({ biometricTemplate: template });
-    const record = await services.screening.screen(again);
+    const record = openedCase(await services.screening.screen(again));
 
     expect(record.screening).toEqual({ reEntry: true, previousCaseId: earlier.data.caseId, enrolmentReference: expect.stringMatching(/^enr_/) });
     expect(record.match?.score).toBe(1);
@@ -78,7 +78,7 @@ describe('arrival screening', () => {
     const template = sampleTemplate('returned-near');
     const earlier = await returnedPerson(template);
 
-    const record = await services.screening.screen(arrivalEvent({ biometricTemplate: nearTemplate(template, 2) }));
+    const record = openedCase(await services.screening.screen(arrivalEvent({ biometricTemplate: nearTemplate(template, 2) })));
 
     expect(record.screening).toMatchObject({ reEntry: true, previousCaseId: earlier.data.caseId });
     expect(record.match?.score).toBeGreaterThanOrEqual(0.9);
@@ -87,7 +87,7 @@ describe('arrival screening', () => {
 
   it('R11 a template below the threshold is not a re-entry', async () => {
     await returnedPerson(sampleTemplate('returned-far'));
-    const record = await services.screening.screen(arrivalEvent({ biometricTemplate: sampleTemplate('someone-else') }));
+    const record = openedCase(await services.screening.screen(arrivalEvent({ biometricTemplate: sampleTemplate('someone-else') })));
     expect(record.screening.reEntry).toBe(false);
   });
 
@@ -96,13 +96,129 @@ describe('arrival screening', () => {
     await returnedPerson(template);
     const strict = identityServices(db, 1);
 
-    await expect(strict.screening.screen(arrivalEvent({ biometricTemplate: nearTemplate(template, 1) }))).resolves.toMatchObject({ screening: { reEntry: false } });
-    await expect(strict.screening.screen(arrivalEvent({ biometricTemplate: template }))).resolves.toMatchObject({ screening: { reEntry: true } });
+    await expect(strict.screening.screen(arrivalEvent({ biometricTemplate: nearTemplate(template, 1) }))).resolves.toMatchObject({ kind: 'case', record: { screening: { reEntry: false } } });
+    await expect(strict.screening.screen(arrivalEvent({ biometricTemplate: template }))).resolves.toMatchObject({ kind: 'case', record: { screening: { reEntry: true } } });
   });
 
-  it('R11 an irregular entry alone is not a re-entry: only the register of returns flags one', async () => {
+  it('R11 an irregular entry alone is not a re-entry: an arrival after that case ended is a new case linked to it', async () => {
     const template = sampleTemplate('entered-not-returned');
-    await services.screening.screen(arrivalEvent({ biometricTemplate: template }));
-    await expect(services.screening.screen(arrivalEvent({ biometricTemplate: template }))).resolves.toMatchObject({ screening: { reEntry: false } });
+    const first = arrivalEvent({ biometricTemplate: template }, new Date(Date.now() - 60_000));
+    await services.screening.screen(first);
+    await services.screening.confirmOpened(first.data.caseId);
+    services.statuses.set(first.data.caseId, { kind: 'closed', closedAt: new Date(Date.now() - 30_000).toISOString() });
+
+    const record = openedCase(await services.screening.screen(arrivalEvent({ biometricTemplate: template })));
+
+    expect(record.screening).toEqual({ reEntry: false, earlierCaseId: first.data.caseId, enrolmentReference: expect.stringMatching(/^enr_/) });
+  });
+});
+
+describe('one person, one case', () => {
+  async function rowsFor(caseId: string) {
+    return { enrolments: await countRows('enrolments', caseId), irregularEntries: await countRows('irregular_entries', caseId), screenings: await countRows('arrival_screenings', caseId) };
+  }
+
+  it('R11 a second record of a person whose case is open is linked to that case, and enrols nothing of its own', async () => {
+    const first = arrivalEvent();
+    const second = arrivalEvent({ arrivedAt: first.data.arrivedAt, biometricTemplate: first.data.biometricTemplate, crossingEvidence: first.data.crossingEvidence });
+    const opened = openedCase(await services.screening.screen(first));
+    await services.screening.confirmOpened(first.data.caseId);
+    services.statuses.set(first.data.caseId, { kind: 'running' });
+
+    const outcome = await services.screening.screen(second);
+
+    expect(outcome).toEqual({
+      kind: 'linked',
+      link: {
+        recordCaseId: second.data.caseId,
+        eventId: second.eventId,
+        personId: second.data.personId,
+        caseId: first.data.caseId,
+        link: 'open-case',
+        matchedEnrolmentReference: opened.screening.enrolmentReference,
+        matchScore: 1,
+        recordArrivedAt: new Date(first.data.arrivedAt).toISOString(),
+        noticeEventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        linkedAt: expect.any(String),
+      },
+    });
+    await expect(rowsFor(second.data.caseId)).resolves.toEqual({ enrolments: 0, irregularEntries: 0, screenings: 0 });
+  });
+
+  it('R11 every copy of a linked record gets the same link, announcement id included', async () => {
+    const first = arrivalEvent();
+    await services.screening.screen(first);
+    const second = arrivalEvent({ biometricTemplate: first.data.biometricTemplate });
+
+    const once = await services.screening.screen(second);
+    const again = await services.screening.screen(second);
+    const otherCopy = await services.screening.screen({ ...second, eventId: randomUUID() });
+
+    expect(again).toEqual(once);
+    expect(otherCopy).toEqual(once);
+  });
+
+  it('R11 a near match above the threshold is the same person: linked, with its score', async () => {
+    const first = arrivalEvent();
+    await services.screening.screen(first);
+
+    const outcome = await services.screening.screen(arrivalEvent({ biometricTemplate: nearTemplate(first.data.biometricTemplate, 2) }));
+
+    expect(outcome).toMatchObject({ kind: 'linked', link: { caseId: first.data.caseId, link: 'open-case' } });
+    const score = outcome.kind === 'linked' ? outcome.link.matchScore : 0;
+    expect(score).toBeGreaterThanOrEqual(0.9);
+    expect(score).toBeLessThan(1);
+  });
+
+  it('R11 a record screened while the first record\'s case is still being started is linked to it, not taken for an ended case', async () => {
+    const first = arrivalEvent();
+    await services.screening.screen(first);
+    // Not confirmed opened, and Temporal does not know it yet: the first record's event is between screening and start.
+    await expect(services.screening.screen(arrivalEvent({ biometricTemplate: first.data.biometricTemplate }))).resolves.toMatchObject({ kind: 'linked', link: { link: 'open-case' } });
+  });
+
+  it('R11 two records of one person screened at the same moment open one case, the other linked to it', async () => {
+    const template = sampleTemplate('at-the-same-moment');
+    const records = [arrivalEvent({ biometricTemplate: template }), arrivalEvent({ biometricTemplate: template })];
+
+    const outcomes = await Promise.all(records.map((record) => services.screening.screen(record)));
+
+    const opened = outcomes.filter((outcome) => outcome.kind === 'case');
+    const linked = outcomes.filter((outcome) => outcome.kind === 'linked');
+    expect(opened).toHaveLength(1);
+    expect(linked).toHaveLength(1);
+    expect(linked[0]?.kind === 'linked' && linked[0].link.caseId).toBe(opened[0]?.kind === 'case' && opened[0].record.caseId);
+  });
+
+  it('R11 a late record of a crossing whose case has ended opens no case: it is linked to the ended case', async () => {
+    const first = arrivalEvent({}, new Date(Date.now() - 60_000));
+    await services.screening.screen(first);
+    await services.screening.confirmOpened(first.data.caseId);
+    services.statuses.set(first.data.caseId, { kind: 'closed', closedAt: new Date().toISOString() });
+
+    const late = arrivalEvent({ arrivedAt: first.data.arrivedAt, biometricTemplate: first.data.biometricTemplate });
+
+    await expect(services.screening.screen(late)).resolves.toMatchObject({ kind: 'linked', link: { caseId: first.data.caseId, link: 'ended-case' } });
+  });
+
+  it('R11 a late record of a crossing whose person was returned is linked to the returned case, not taken for a re-entry', async () => {
+    const first = arrivalEvent({}, new Date(Date.now() - 60_000));
+    await services.screening.screen(first);
+    await services.returns.register(returnOf(first.data));
+
+    const late = arrivalEvent({ arrivedAt: first.data.arrivedAt, biometricTemplate: first.data.biometricTemplate });
+
+    await expect(services.screening.screen(late)).resolves.toMatchObject({ kind: 'linked', link: { caseId: first.data.caseId, link: 'ended-case' } });
+  });
+
+  it('R11 a case whose history Temporal no longer holds, seen started, counts as ended: a later arrival is a new case', async () => {
+    const first = arrivalEvent({}, new Date(Date.now() - 60_000));
+    await services.screening.screen(first);
+    await services.screening.confirmOpened(first.data.caseId);
+
+    const later = arrivalEvent({ biometricTemplate: first.data.biometricTemplate }, new Date(Date.now() + 1000));
+    const record = openedCase(await services.screening.screen(later));
+
+    expect(record.screening.earlierCaseId).toBe(first.data.caseId);
   });
 });

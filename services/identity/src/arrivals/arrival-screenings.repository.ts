@@ -19,11 +19,12 @@ interface ScreeningRow {
   enrolment_reference: string;
   re_entry: boolean;
   previous_case_id: string | null;
+  earlier_case_id: string | null;
   matched_enrolment_reference: string | null;
   match_score: number | null;
 }
 
-const COLUMNS = 'case_id, event_id, person_id, enrolment_reference, re_entry, previous_case_id, matched_enrolment_reference, match_score';
+const COLUMNS = 'case_id, event_id, person_id, enrolment_reference, re_entry, previous_case_id, earlier_case_id, matched_enrolment_reference, match_score';
 
 /** R11: the screening of each arrival, kept so every copy of the arrival event sends its case the same screening. */
 @Injectable()
@@ -37,8 +38,8 @@ export class ArrivalScreeningsRepository {
   /** Records the case's screening unless one exists, and returns the one that stands (the first). */
   async recordOnce(q: Queryable, record: ArrivalScreeningRecord): Promise<ArrivalScreeningRecord> {
     const inserted = await q.query<ScreeningRow>(
-      `INSERT INTO arrival_screenings (case_id, event_id, person_id, enrolment_reference, re_entry, previous_case_id, matched_enrolment_reference, match_score)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (case_id) DO NOTHING RETURNING ${COLUMNS}`,
+      `INSERT INTO arrival_screenings (case_id, event_id, person_id, enrolment_reference, re_entry, previous_case_id, earlier_case_id, matched_enrolment_reference, match_score)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (case_id) DO NOTHING RETURNING ${COLUMNS}`,
       [
         record.caseId,
         record.eventId,
@@ -46,6 +47,7 @@ export class ArrivalScreeningsRepository {
         record.screening.enrolmentReference,
         record.screening.reEntry,
         record.screening.previousCaseId ?? null,
+        record.screening.earlierCaseId ?? null,
         record.match?.enrolmentReference ?? null,
         record.match?.score ?? null,
       ],
@@ -55,6 +57,18 @@ export class ArrivalScreeningsRepository {
     const existing = await this.find(q, record.caseId);
     if (!existing) throw new Error(`screening of case ${record.caseId} vanished`);
     return existing;
+  }
+
+  /** Notes that the case's workflow has started (or was found started); the first time stands. */
+  async markOpened(q: Queryable, caseId: string): Promise<void> {
+    await q.query('UPDATE arrival_screenings SET case_opened_at = now() WHERE case_id = $1 AND case_opened_at IS NULL', [caseId]);
+  }
+
+  /** When each of these cases' workflows was seen to start; a case screened but not yet started maps to null. */
+  async openedAt(q: Queryable, caseIds: readonly string[]): Promise<Map<string, string | null>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await q.query<{ case_id: string; case_opened_at: Date | null }>('SELECT case_id, case_opened_at FROM arrival_screenings WHERE case_id = ANY($1)', [caseIds]);
+    return new Map(rows.rows.map((row) => [row.case_id, row.case_opened_at?.toISOString() ?? null]));
   }
 }
 
@@ -66,6 +80,7 @@ function toRecord(row: ScreeningRow): ArrivalScreeningRecord {
     screening: {
       reEntry: row.re_entry,
       ...(row.previous_case_id === null ? {} : { previousCaseId: row.previous_case_id }),
+      ...(row.earlier_case_id === null ? {} : { earlierCaseId: row.earlier_case_id }),
       enrolmentReference: row.enrolment_reference,
     },
     ...(row.matched_enrolment_reference === null || row.match_score === null

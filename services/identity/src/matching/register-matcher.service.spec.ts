@@ -1,5 +1,5 @@
 import { type Database } from '@oioo/database';
-import { arrivalEvent, identityServices, nearTemplate, openIdentityDatabase, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
+import { arrivalEvent, identityServices, nearTemplate, openIdentityDatabase, openedCase, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
 
 let db: Database;
 let services: ReturnType<typeof identityServices>;
@@ -31,6 +31,8 @@ describe('register matcher', () => {
     const exact = arrivalEvent({ biometricTemplate: template });
     const near = arrivalEvent({ biometricTemplate: nearTemplate(template, 1) });
     await services.screening.screen(exact);
+    // The first case has ended, so the second sample is a new crossing with an enrolment of its own.
+    services.statuses.set(exact.data.caseId, { kind: 'closed', closedAt: new Date(Date.parse(exact.data.arrivedAt) - 1000).toISOString() });
     await services.screening.screen(near);
 
     const matches = await services.matcher.find(db, template, 'irregular-entries');
@@ -51,7 +53,7 @@ describe('register matcher', () => {
   it('gives one match per returned case, from the enrolments that entered the register with it', async () => {
     const template = sampleTemplate('matcher-returned');
     const event = arrivalEvent({ biometricTemplate: template });
-    const { screening } = await services.screening.screen(event);
+    const { screening } = openedCase(await services.screening.screen(event));
     await expect(services.matcher.find(db, template, 'returns')).resolves.toEqual([]);
 
     await services.returns.register(returnOf(event.data));

@@ -1,6 +1,6 @@
 import { type Database } from '@oioo/database';
 import { ServiceError } from '@oioo/service-kit';
-import { arrivalEvent, identityServices, opaqueId, openIdentityDatabase, returnOf } from '../test-support/identity-test-kit';
+import { arrivalEvent, identityServices, opaqueId, openIdentityDatabase, openedCase, returnOf } from '../test-support/identity-test-kit';
 import { ReturnsRegisterController } from './returns-register.controller';
 
 let db: Database;
@@ -33,7 +33,7 @@ async function countReturns(caseId: string): Promise<{ returns: number; enrolmen
 describe('POST /returns-register', () => {
   it('R11 puts the returned person\'s enrolments into the register of returns with the handover reference', async () => {
     const event = arrivalEvent();
-    const { screening } = await services.screening.screen(event);
+    const { screening } = openedCase(await services.screening.screen(event));
     const body = returnOf(event.data, { handoverReference: 'hov_01J9ZQ4X7K3M2N8P6R5V' });
 
     await expect(controller.register(body)).resolves.toBeUndefined();

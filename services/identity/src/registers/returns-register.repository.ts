@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type RegisterReturnBody } from '@oioo/contracts';
-import { DATABASE, type Database } from '@oioo/database';
+import { DATABASE, type Database, type Queryable } from '@oioo/database';
 
 /** What became of a return registration. */
 export type RegisterReturnOutcome =
@@ -64,6 +64,13 @@ export class ReturnsRegisterRepository {
       );
       return { kind: 'registered', enrolments: added.rowCount };
     });
+  }
+
+  /** When each of these cases' returns were registered, for those that have one. */
+  async returnedAt(q: Queryable, caseIds: readonly string[]): Promise<Map<string, string>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await q.query<{ case_id: string; registered_at: Date }>('SELECT case_id, registered_at FROM returns_register WHERE case_id = ANY($1)', [caseIds]);
+    return new Map(rows.rows.map((row) => [row.case_id, row.registered_at.toISOString()]));
   }
 
   /** The return registered for a case, with the enrolments that entered the register. */

@@ -31,8 +31,8 @@ const nameOf = (definition: string | { name: string }) => (typeof definition ===
 /**
  * Test support only: the part of the Temporal client the services use (signal-with-start, signal through a
  * handle), in memory, with the server's answers for the cases the services handle: a closed workflow
- * under REJECT_DUPLICATE throws WorkflowExecutionAlreadyStartedError, a signal to a workflow that is not
- * running throws WorkflowNotFoundError. Workflows never run; tests end them with {@link end}.
+ * under REJECT_DUPLICATE throws WorkflowExecutionAlreadyStartedError, a signal to (or a description of) a
+ * workflow that is not running throws WorkflowNotFoundError, unless it ended, when it is described as completed. Workflows never run; tests end them with {@link end}.
  */
 export class FakeTemporalClient {
   /** Every workflow started, in order. */
@@ -42,7 +42,7 @@ export class FakeTemporalClient {
   /** When set, every call fails with it, as when the server is unreachable. */
   failure: Error | undefined;
   private readonly running = new Set<string>();
-  private readonly closed = new Set<string>();
+  private readonly closed = new Map<string, Date>();
 
   /** The `client.workflow` methods the services call. */
   readonly workflow = {
@@ -66,6 +66,13 @@ export class FakeTemporalClient {
         if (!this.running.has(workflowId)) throw new WorkflowNotFoundError('workflow not found', workflowId, undefined);
         this.signals.push({ workflowId, signal: nameOf(definition), args });
       },
+      describe: async () => {
+        this.failIfAsked();
+        if (this.running.has(workflowId)) return { workflowId, status: { name: 'RUNNING' } };
+        const closedAt = this.closed.get(workflowId);
+        if (closedAt) return { workflowId, status: { name: 'COMPLETED' }, closeTime: closedAt };
+        throw new WorkflowNotFoundError('workflow not found', workflowId, undefined);
+      },
     }),
   };
 
@@ -75,7 +82,7 @@ export class FakeTemporalClient {
   /** Ends a running workflow (completed, failed or terminated alike). */
   end(workflowId: string): void {
     this.running.delete(workflowId);
-    this.closed.add(workflowId);
+    this.closed.set(workflowId, new Date());
   }
 
   /** The signals a workflow received, by name, with their first argument. */

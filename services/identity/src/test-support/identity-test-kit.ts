@@ -4,8 +4,10 @@ import { problemOf } from '@oioo/auth';
 import { type ArrivalRecordedData, type EventEnvelope } from '@oioo/contracts';
 import { createLogger } from '@oioo/config';
 import { type Database, createDatabase, loadMigrations, runMigrations } from '@oioo/database';
-import { ArrivalScreeningService } from '../arrivals/arrival-screening.service';
-import { ArrivalScreeningsRepository } from '../arrivals/arrival-screenings.repository';
+import { ArrivalRecordLinksRepository } from '../arrivals/arrival-record-links.repository';
+import { type ArrivalScreeningOutcome, ArrivalScreeningService } from '../arrivals/arrival-screening.service';
+import { type ArrivalScreeningRecord, ArrivalScreeningsRepository } from '../arrivals/arrival-screenings.repository';
+import { type ReadmissionCaseStatuses } from '../arrivals/readmission-case-status';
 import { DEFAULT_MATCH_THRESHOLD } from '../config/identity-config';
 import { EnrolmentsRepository } from '../enrolments/enrolments.repository';
 import { RegisterMatcher } from '../matching/register-matcher.service';
@@ -14,6 +16,7 @@ import { PeopleRepository } from '../people/people.repository';
 import { IrregularEntriesRepository } from '../registers/irregular-entries.repository';
 import { RegisterChecks } from '../registers/register-checks.service';
 import { ReturnsRegisterRepository } from '../registers/returns-register.repository';
+import { FakeCaseStatuses } from './fake-case-statuses';
 
 /** Test support only: the service's migrations folder. */
 export const MIGRATIONS_DIR = join(__dirname, '..', 'migrations');
@@ -28,15 +31,27 @@ export async function openIdentityDatabase(): Promise<Database> {
   return db;
 }
 
-/** Test support only: the service's providers wired by hand over one database, as Nest would wire them. */
-export function identityServices(db: Database, matchThreshold: number = DEFAULT_MATCH_THRESHOLD) {
+/**
+ * Test support only: the service's providers wired by hand over one database, as Nest would wire them.
+ * Case statuses come from `caseStatuses` when given (Temporal's), else from the returned `statuses` fake.
+ */
+export function identityServices(db: Database, matchThreshold: number = DEFAULT_MATCH_THRESHOLD, caseStatuses?: ReadmissionCaseStatuses) {
+  const statuses = new FakeCaseStatuses();
   const people = new PeopleRepository();
   const enrolments = new EnrolmentsRepository(people);
   const matcher = new RegisterMatcher({ matchThreshold });
   const irregularEntries = new IrregularEntriesRepository();
   const returns = new ReturnsRegisterRepository(db);
-  const screening = new ArrivalScreeningService(db, enrolments, irregularEntries, matcher, new ArrivalScreeningsRepository());
-  return { people, enrolments, matcher, irregularEntries, returns, screening, checks: new RegisterChecks(db, matcher) };
+  const screenings = new ArrivalScreeningsRepository();
+  const links = new ArrivalRecordLinksRepository();
+  const screening = new ArrivalScreeningService(db, enrolments, irregularEntries, matcher, screenings, links, returns, caseStatuses ?? statuses);
+  return { people, enrolments, matcher, irregularEntries, returns, screenings, links, screening, statuses, checks: new RegisterChecks(db, matcher) };
+}
+
+/** Test support only: the screening of a record that opened a case; fails the test when the record was linked instead. */
+export function openedCase(outcome: ArrivalScreeningOutcome): ArrivalScreeningRecord {
+  if (outcome.kind !== 'case') throw new Error(`expected the record to open a case, but it was linked to ${outcome.link.caseId} (${outcome.link.link})`);
+  return outcome.record;
 }
 
 /** Test support only: a fresh opaque id with the given prefix. */
