@@ -15,4 +15,4 @@ export {
 export { type PkceLoginOptions, type PersonTokens, type ProviderMetadata, type ClientCredentialsOptions, LoginRefusedError, discover, loginWithPkce, clientCredentialsToken } from './pkce-login';
 export { type ClientSecrets, clientSecretFrom, readClientSecrets } from './client-secrets';
 export { rotateSigningKeys } from './signing-keys';
-export { oidcIssuerUrl, oidcDiscoveryUrl, oidcDataDir, oidcClientsFile, oidcEnvironment, serviceClientEnvironment, consoleRedirectUri, startOidcProvider } from './oidc-stack';
+export { oidcIssuerUrl, oidcDiscoveryUrl, oidcDataDir, oidcClientsFile, oidcEnvironment, serviceClientEnvironment, consoleUrl, consoleRedirectUri, consolePostLogoutUri, startOidcProvider } from './oidc-stack';

@@ -48,9 +48,19 @@ export function serviceClientEnvironment(profile: StackProfile, clientId: Servic
   return { OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecretFrom(oidcClientsFile(profile), clientId) };
 }
 
-/** Where the casework console is sent back to after sign-in, on the profile's casework port. */
+/** The casework console's address on the profile's console port. */
+export function consoleUrl(profile: StackProfile): string {
+  return `http://127.0.0.1:${profile.services.console}`;
+}
+
+/** Where the casework console is sent back to after sign-in. */
 export function consoleRedirectUri(profile: StackProfile): string {
-  return `http://127.0.0.1:${profile.services.casework}/auth/callback`;
+  return `${consoleUrl(profile)}/auth/callback`;
+}
+
+/** Where the casework console is sent back to after signing out at the provider. */
+export function consolePostLogoutUri(profile: StackProfile): string {
+  return `${consoleUrl(profile)}/signed-out`;
 }
 
 /** Starts the profile's provider as its own process (log `<logDir>/oidc.log`) and waits until discovery answers. */
@@ -66,7 +76,7 @@ export async function startOidcProvider(profile: StackProfile): Promise<Supervis
     OIDC_ISSUER_URL: oidcIssuerUrl(profile),
     OIDC_DATA_DIR: dir,
     OIDC_CONSOLE_REDIRECT_URIS: consoleRedirectUri(profile),
-    OIDC_CONSOLE_POST_LOGOUT_REDIRECT_URIS: `http://127.0.0.1:${profile.services.casework}/`,
+    OIDC_CONSOLE_POST_LOGOUT_REDIRECT_URIS: consolePostLogoutUri(profile),
   });
   try {
     await waitUntil(

@@ -3,9 +3,9 @@ import { REPO_ROOT, TS_REGISTER } from './repo-paths';
 import type { StackProfile } from './stack-profile';
 import { SupervisedProcess } from './supervised-process';
 
-/** A NestJS service of the stack and where its entry point is. */
+/** A service of the stack (the NestJS services and the console) and where its entry point is. */
 export interface ServiceComponent {
-  name: 'identity' | 'legal-review' | 'transport' | 'casework';
+  name: 'identity' | 'legal-review' | 'transport' | 'casework' | 'console';
   entry: string;
   port: number;
 }
@@ -17,6 +17,7 @@ export function servicesOf(profile: StackProfile): ServiceComponent[] {
     { name: 'legal-review', entry: 'services/legal-review/src/main.ts', port: profile.services.legalReview },
     { name: 'transport', entry: 'services/transport/src/main.ts', port: profile.services.transport },
     { name: 'casework', entry: 'services/casework/src/main.ts', port: profile.services.casework },
+    { name: 'console', entry: 'services/console/src/main.ts', port: profile.services.console },
   ];
 }
 

@@ -1,3 +1,4 @@
+import { ensureChromium } from '@oioo/testing';
 import { ensureKafka } from '../kafka/kafka-runtime';
 import { ensureTemporalCli } from '../temporal/temporal-cli';
 import { ensureTemporalTestServer } from '../temporal/test-server';
@@ -13,17 +14,18 @@ export async function assertJava(): Promise<void> {
   if (major < 17) throw new StackError(`Java ${major} found; Kafka and the Temporal test server here need Java 17 or newer.`, JAVA_HINT);
 }
 
-/** Provisions every tool the stack and the tests need; each is skipped when already in place. */
-export async function provisionTools(): Promise<void> {
+/** Provisions every tool the stack needs, and with `browser` the Chromium the browser tests drive; each is skipped when already in place. */
+export async function provisionTools(options: { browser?: boolean } = {}): Promise<void> {
   await assertJava();
   await ensureTemporalCli();
   await ensureTemporalTestServer();
   await ensureKafka();
+  if (options.browser) await ensureChromium({ log: (line) => say('provision', line) });
   say('provision', `tools ready in ${TOOLS_DIR}`);
 }
 
 if (require.main === module) {
-  provisionTools().catch((error: unknown) => {
+  provisionTools({ browser: true }).catch((error: unknown) => {
     const hint = error instanceof StackError ? `\n  → ${error.hint}` : '';
     process.stderr.write(`\n✖ ${error instanceof Error ? error.message : String(error)}${hint}\n`);
     process.exit(1);

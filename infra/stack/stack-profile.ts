@@ -10,7 +10,7 @@ export interface StackProfile {
   kafka: { port: number; controllerPort: number };
   /** The local OpenID Connect provider's port; its issuer is http://127.0.0.1:<oidc>. */
   oidc: number;
-  services: { identity: number; legalReview: number; transport: number; casework: number };
+  services: { identity: number; legalReview: number; transport: number; casework: number; console: number };
 }
 
 function profile(name: StackProfile['name'], base: number): StackProfile {
@@ -22,7 +22,7 @@ function profile(name: StackProfile['name'], base: number): StackProfile {
     temporal: { port: base + 7233, uiPort: base + 8233, httpPort: base + 7243, metricsPort: base + 7253 },
     kafka: { port: base + 9092, controllerPort: base + 9093 },
     oidc: base + 3100,
-    services: { identity: base + 3101, legalReview: base + 3102, transport: base + 3103, casework: base + 3104 },
+    services: { identity: base + 3101, legalReview: base + 3102, transport: base + 3103, casework: base + 3104, console: base + 3105 },
   };
 }
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { loadTemporalConfig } from '@oioo/temporal';
 import { StackError, reportFailure, say, seconds, step } from './console-progress';
 import { healthUrl, servicesOf, startNodeComponent } from './components';
-import { oidcIssuerUrl, serviceClientEnvironment } from '../oidc/oidc-stack';
+import { consoleEnvironment } from './console-stack';
+import { consoleUrl, oidcIssuerUrl, serviceClientEnvironment } from '../oidc/oidc-stack';
 import { signInLines } from '../oidc/people-table';
 import { serviceEnvironment, stackEnvironment, startInfrastructure } from './local-stack';
 import { isHttpHealthy, waitUntil } from './ports';
@@ -83,7 +84,9 @@ async function main(): Promise<void> {
     const worker = startNodeComponent(profile, 'worker', 'workflows/worker/src/main.ts', { ...env, ...serviceClientEnvironment(profile, 'svc-worker') });
     track(worker);
     const services = servicesOf(profile).map((service) => {
-      const serviceEnv = { ...serviceEnvironment(profile, env, service), ...serviceClientEnvironment(profile, `svc-${service.name}`) };
+      // The console calls only the casework API, as the signed-in person: it has no client of its own.
+      const credentials = service.name === 'console' ? consoleEnvironment(profile) : serviceClientEnvironment(profile, `svc-${service.name}`);
+      const serviceEnv = { ...serviceEnvironment(profile, env, service), ...credentials };
       const process = startNodeComponent(profile, service.name, service.entry, serviceEnv);
       track(process);
       return { service, process };
@@ -136,6 +139,7 @@ async function main(): Promise<void> {
       `  Kafka bootstrap     ${env['KAFKA_BROKERS']}`,
       ...servicesOf(profile).map((service) => `  ${service.name.padEnd(19)} ${healthUrl(service)}`),
       `  Casework API        http://127.0.0.1:${profile.services.casework}/api/v1 (interactive reference http://127.0.0.1:${profile.services.casework}/docs)`,
+      `  Console             ${consoleUrl(profile)}   sign in as one of the people below`,
       ...signInLines(oidcIssuerUrl(profile)),
       ...(simulate
         ? [

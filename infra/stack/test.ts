@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { exitWith, reportFailure, say, seconds, step } from './console-progress';
+import { consoleUrl } from '../oidc/oidc-stack';
 import { stackEnvironment, startInfrastructure } from './local-stack';
 import { provisionTools } from './provision';
 import { ToolPaths } from './tool-paths';
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
   process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
     rmSync(profile.dataDir, { recursive: true, force: true });
-    await provisionTools();
+    await provisionTools({ browser: true });
     const staticChecks = step('check', 'type-checking and linting every project (nx run-many -t build lint)', async () => {
       try {
         await runCommand(join(REPO_ROOT, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', 'lint', '--outputStyle=static', '--parallel=2', ...(process.env['CI'] ? ['--skip-nx-cache'] : [])], {
@@ -51,7 +52,8 @@ async function main(): Promise<number> {
       }
     });
     await startInfrastructure(profile, { ui: false }, (component) => running.push(component));
-    const env = { ...stackEnvironment(profile), TEMPORAL_TEST_SERVER_PATH: ToolPaths.temporalTestServer, OIOO_STACK: 'test' };
+    // The end-to-end platform serves the console at the address the provider sends this profile's console back to.
+    const env = { ...stackEnvironment(profile), TEMPORAL_TEST_SERVER_PATH: ToolPaths.temporalTestServer, OIOO_STACK: 'test', CONSOLE_PUBLIC_URL: consoleUrl(profile) };
     const resultsFile = join(profile.dataDir, 'jest-results.json');
     say('test', 'running every Jest project (unit, workflow, integration) ...');
     const jestExit = await runAttachedJest(env, resultsFile);

@@ -2,6 +2,7 @@ import { describeArrivalRecordScenarios } from './arrival-records.scenarios';
 import { CaseworkSteps } from './casework-steps';
 import { describeCaseworkAccessScenarios } from './casework-access.scenarios';
 import { describeCaseworkScenarios } from './casework.scenarios';
+import { describeConsoleScenarios } from './console.scenarios';
 import { useE2eContext } from './e2e-context';
 import { describeLegalRouteScenarios } from './legal-route.scenarios';
 import { describeReadmissionScenarios } from './readmission.scenarios';
@@ -14,5 +15,7 @@ const casework = new CaseworkSteps(context);
 describeLegalRouteScenarios(context);
 describeReadmissionScenarios(context);
 describeArrivalRecordScenarios(context);
+// Before the casework scenarios: the last of those ends the pilot's ledger with notice of termination.
+describeConsoleScenarios(context, casework);
 describeCaseworkScenarios(context, casework);
 describeCaseworkAccessScenarios(context, casework);

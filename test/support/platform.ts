@@ -12,6 +12,7 @@ import { installQuietTemporalRuntime } from '@oioo/testing';
 import { TransportAppModule } from '@oioo/transport';
 import { ServiceClient, createEoiActivities, createLedgerActivities, createPlatformWorkers, createReadmissionActivities, ensureLedger } from '@oioo/worker';
 import { connectProducer } from './kafka-clients';
+import { type RunningConsole, startPlatformConsole } from './platform-console';
 import { workerTokenSource } from './service-tokens';
 import { stackTemporalConfig, uniqueOpaqueId } from './stack';
 
@@ -22,11 +23,14 @@ export interface RunningPlatform {
   pilotId: string;
   urls: { identity: string; legalReview: string; transport: string; casework: string };
   apps: { identity: INestApplication; legalReview: INestApplication; transport: INestApplication; casework: INestApplication };
+  /** The caseworker console over the casework API, on the address the stack's provider sends it back to. */
+  console: RunningConsole;
   stop(): Promise<void>;
 }
 
 /**
- * Boots identity, legal-review, transport and casework (each on an embedded in-memory database and a free port),
+ * Boots identity, legal-review, transport and casework (each on an embedded in-memory database and a free port)
+ * and the console over casework,
  * then the worker with the readmission and EOI activities calling those services over HTTP and the
  * ledger's publishing its weekly reports to Kafka, starts this run's ledger, and waits until every
  * service's consumer has joined its group. `timeCompression` shortens every deadline and runs the
@@ -49,6 +53,7 @@ export async function startPlatform(options: { timeCompression: number }): Promi
   };
   const apps = { identity: await boot(IdentityAppModule), legalReview: await boot(LegalReviewAppModule), transport: await boot(TransportAppModule), casework: await boot(CaseworkAppModule) };
   const urls = { identity: await apps.identity.getUrl(), legalReview: await apps.legalReview.getUrl(), transport: await apps.transport.getUrl(), casework: await apps.casework.getUrl() };
+  const consoleServer = await startPlatformConsole(urls.casework);
   // --- Service-to-service auth: the services admit the worker's client-credentials token (svc-worker, its
   // secret from the stack's OIDC_CLIENT_SECRETS_FILE), which its ServiceClients get from the stack's provider.
   const tokens = workerTokenSource();
@@ -77,7 +82,9 @@ export async function startPlatform(options: { timeCompression: number }): Promi
     pilotId,
     urls,
     apps,
+    console: consoleServer,
     stop: async () => {
+      await consoleServer.stop();
       for (const { worker } of workers) worker.shutdown();
       await Promise.all(running);
       await workers[0]?.connection.close();

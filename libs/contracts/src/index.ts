@@ -17,4 +17,6 @@ export * from './workflow-ids';
 export * from './search-attributes';
 export * from './service-apis/readmission-service-apis';
 export * from './service-apis/legal-route-service-apis';
+export * from './service-apis/casework-responses';
+export * as caseworkStepBodies from './service-apis/casework-step-bodies';
 export * from './pilot';

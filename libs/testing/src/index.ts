@@ -8,3 +8,5 @@ export * from './postgres/throwaway-postgres';
 export * from './fake-temporal-client';
 export * from './answered-query';
 export * from './test-issuer';
+export * from './debian/apt-install';
+export * from './browser/chromium';

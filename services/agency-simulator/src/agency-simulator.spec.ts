@@ -21,7 +21,7 @@ function simulator(env: Record<string, string> = {}) {
     logger,
   });
   // No spontaneous arrivals or EOIs: the specs make them.
-  const config = simulatorConfigSchema.parse({ SIM_TIME_COMPRESSION: FAST_COMPRESSION, SIM_ARRIVALS_PER_DAY: '0', SIM_EOIS_PER_DAY: '0', SIM_DESK_POLL_MS: '100000', ...env });
+  const config = simulatorConfigSchema.parse({ SIM_TIME_COMPRESSION: FAST_COMPRESSION, SIM_ARRIVALS_PER_DAY: '0', SIM_EOIS_PER_DAY: '0', SIM_DESK_POLL_MS: '100000', SIM_LEFT_FOR_PEOPLE_SHARE: '0', ...env });
   const temporal = new FakeDeskTemporal();
   return { transport, consumer, temporal, simulator: new AgencySimulator({ config, producer, consumer, temporal, logger }) };
 }

@@ -27,7 +27,7 @@ function playWorkflow(temporal: FakeDeskTemporal) {
 }
 
 async function desk(env: Record<string, string> = {}) {
-  const { context } = await agencyHarness(env);
+  const { context } = await agencyHarness({ SIM_LEFT_FOR_PEOPLE_SHARE: '0', ...env });
   const temporal = new FakeDeskTemporal();
   playWorkflow(temporal);
   return { temporal, desk: new EoiDecisionDesk(context, temporal) };
@@ -39,6 +39,13 @@ describe('simulated EOI decision desk', () => {
     await eoiDesk.sweep();
     expect(temporal.queries).toEqual([EOI_DESK_QUERY]);
     expect(EOI_DESK_QUERY).toBe("CaseKind = 'eoi' AND ExecutionStatus = 'Running' AND CaseState IN ('decision', 'decision-approval')");
+  });
+
+  it('leaves the configured share of cases to people working them in the console', async () => {
+    const { temporal, desk: eoiDesk } = await desk({ SIM_LEFT_FOR_PEOPLE_SHARE: '1' });
+    temporal.cases.set('eoi:eoi_SIMCASE0000000009', { kind: 'eoi', state: 'decision', historyLength: 40 });
+    expect(await eoiDesk.sweep()).toBe(0);
+    expect(temporal.updates).toEqual([]);
   });
 
   it('S1 the decision desk approves with a different actor than the proposer', async () => {

@@ -47,7 +47,8 @@ export abstract class PollingDesk {
     try {
       for await (const execution of this.temporal.workflow.list({ query: this.query, pageSize: 100 })) {
         const state = caseStateOf(execution);
-        if (state && (await this.takeStep(execution.workflowId, state, execution.historyLength))) taken += 1;
+        if (!state || this.leftForPeople(execution.workflowId)) continue;
+        if (await this.takeStep(execution.workflowId, state, execution.historyLength)) taken += 1;
       }
     } catch (error) {
       this.context.logger.warn(`${this.name} sweep failed`, { error: error instanceof Error ? error.name : 'unknown' });
@@ -55,6 +56,11 @@ export abstract class PollingDesk {
       this.busy = false;
     }
     return taken;
+  }
+
+  /** True for the share of cases (SIM_LEFT_FOR_PEOPLE_SHARE, chosen by case) the desk leaves to people signed in to the console. */
+  leftForPeople(workflowId: string): boolean {
+    return this.context.random.chance(this.context.config.SIM_LEFT_FOR_PEOPLE_SHARE, 'left-for-people', workflowId);
   }
 
   private async takeStep(workflowId: string, state: string, historyLength: number): Promise<boolean> {

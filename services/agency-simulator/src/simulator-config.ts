@@ -38,6 +38,8 @@ export const simulatorConfigSchema = z.object({
   SIM_CHALLENGE_UPHELD_SHARE: share.default(0.2),
   /** How often (real time) the caseworker desk looks for cases waiting on a person. */
   SIM_DESK_POLL_MS: z.coerce.number().int().min(100).default(2000),
+  /** Cases the simulated desks leave alone, so people signed in to the console can work them by hand. */
+  SIM_LEFT_FOR_PEOPLE_SHARE: share.default(0.2),
 
   // --- The legal route (E1–E8): the EOI portal, the visa application centre, the security services,
   // --- the decision desk and Border Force at the port of arrival.

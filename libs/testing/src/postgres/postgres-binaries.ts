@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import { PostgresSetupError, findOnPath, isExecutable, isRoot, runCommand } from './postgres-command';
+import { aptInstall, canInstallWithApt } from '../debian/apt-install';
+import { PostgresSetupError, isExecutable, runCommand } from './postgres-command';
 
 /** Where a PostgreSQL server installation keeps the three programs a throwaway server needs. */
 export interface PostgresBinaries {
@@ -85,7 +86,7 @@ const INSTALL_HINT =
 export async function ensurePostgresBinaries(options: EnsurePostgresOptions = {}): Promise<PostgresBinaries> {
   const log = options.log ?? ((line: string) => process.stdout.write(`[postgres] ${line}\n`));
   const find = options.find ?? (() => findPostgresBinaries());
-  const canInstall = options.canInstallWithApt ?? (() => isRoot() && findOnPath('apt-get') !== undefined);
+  const canInstall = options.canInstallWithApt ?? canInstallWithApt;
   const run = options.run ?? runCommand;
 
   const found = find();
@@ -95,13 +96,8 @@ export async function ensurePostgresBinaries(options: EnsurePostgresOptions = {}
   }
   log('PostgreSQL server binaries not found: installing the Debian package postgresql with apt-get (takes a minute or two)');
   const started = Date.now();
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  // Waits for, rather than fails on, a dpkg lock held by another install (e.g. a parallel test worker).
-  const lockWait = ['-o', 'DPkg::Lock::Timeout=300'];
-  const echo = (line: string) => log(`apt-get: ${line}`);
   try {
-    await run('apt-get', [...lockWait, 'update'], { env, onLine: echo });
-    await run('apt-get', [...lockWait, 'install', '-y', '--no-install-recommends', 'postgresql'], { env, onLine: echo });
+    await aptInstall(['postgresql'], { log, run });
   } catch (error) {
     throw new PostgresSetupError(`Installing PostgreSQL with apt-get failed: ${error instanceof Error ? error.message : String(error)}\n${INSTALL_HINT}`);
   }

@@ -16,6 +16,7 @@ import {
 import type { ApiRoute } from './api-route';
 import { caseReadQuery, consultationQuery, ledgerReadQuery, noQuery, queueQuery } from './query-schemas';
 import {
+  caseworkStepBodies as bodies,
   consultationPageSchema,
   eoiCaseSchema,
   ledgerBalanceSchema,
@@ -24,8 +25,7 @@ import {
   readmissionCaseSchema,
   stepResultSchema,
   weeklyReportSchema,
-} from './responses';
-import * as bodies from './step-bodies';
+} from '@oioo/contracts';
 
 /** A human step: a route whose parsed body, with `commandId` and the caller as `actor`, is the input of a workflow Update. */
 export interface StepRoute extends ApiRoute {

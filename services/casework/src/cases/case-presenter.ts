@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { EoiCaseView } from '@oioo/workflows-eoi';
 import type { ReadmissionCaseView } from '@oioo/workflows-readmission';
 import type { CaseVisibility } from '../access/case-access';
-import type { eoiCaseSchema, readmissionCaseSchema, timelineEntrySchema } from '../api/responses';
+import type { eoiCaseSchema, readmissionCaseSchema, timelineEntrySchema } from '@oioo/contracts';
 import { type DeadlineView, deadlineView, waitingStepOf } from './deadlines';
 
 /** A readmission case as the API answers it. */

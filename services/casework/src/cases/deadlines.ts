@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { deadlineSchema } from '../api/responses';
+import type { deadlineSchema } from '@oioo/contracts';
 
 /** A deadline as the API shows it. */
 export type DeadlineView = z.infer<typeof deadlineSchema>;

@@ -7,7 +7,7 @@ import { SearchAttributes } from '@oioo/contracts';
 import { TEMPORAL_CLIENT } from '@oioo/temporal';
 import { queueTeams } from '../access/case-access';
 import type { queueQuery } from '../api/query-schemas';
-import type { queueItemSchema, queuePageSchema } from '../api/responses';
+import type { queueItemSchema, queuePageSchema } from '@oioo/contracts';
 import { WAITING_STEPS, deadlineView } from '../cases/deadlines';
 import { CASEWORK_CONFIG, type CaseworkConfig } from '../config/casework-config';
 

@@ -1,5 +1,7 @@
 import { ProblemError } from '@oioo/auth';
-import { screeningBody } from '../api/step-bodies';
+import { caseworkStepBodies } from '@oioo/contracts';
+
+const { screeningBody } = caseworkStepBodies;
 import { parseWith, refuseSelfDeclaredActor } from './request-parsing';
 
 function problemOf(act: () => unknown): ReturnType<ProblemError['toProblem']> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Bodies of the caseworker steps. Every one is strict: a field the API does not know, `actor` above
+// Bodies of the casework API's human steps (services/casework), shared with the console. Every one is strict: a field the API does not know, `actor` above
 // all, is refused with 400, because the person acting is the verified caller and nobody else.
 
 const text = (max: number) => z.string().trim().min(1).max(max);

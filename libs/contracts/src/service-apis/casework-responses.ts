@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-// What the casework API answers with. These schemas document the answers (OpenAPI); the handlers build
-// them from the workflows' views, and the specs parse real answers with them.
+// What the casework API (services/casework) answers with, shared with its clients such as the console.
+// These schemas document the answers (OpenAPI); the handlers build them from the workflows' views, and
+// the specs and the console parse real answers with them.
 
 /** A deadline with the time left on it; `near` within a day, `overdue` once past. */
 export const deadlineSchema = z.object({
