@@ -219,6 +219,14 @@ export function describeConsoleScenarios(context: E2eContext, casework: Casework
       await visible(leo.page.getByRole('img', { name: /Readmissions and admissions per week/ }));
       await visible(leo.page.getByRole('table', { name: /Weekly figures/ }));
       await visible(leo.page.getByRole('button', { name: 'Pause intake' }));
+      // Q4 through the forms: pausing is reversible (no "check your answers"); resuming puts the ledger back as it was.
+      await leo.page.getByRole('button', { name: 'Pause intake' }).click();
+      await fillStep(leo.page, { type: { Reason: 'the committee asked for a pause' } }, 'Save and continue');
+      await visible(leo.page.getByRole('heading', { name: 'Intake paused' }));
+      await leo.page.goto(browser.url('/ledger'));
+      await leo.page.getByRole('button', { name: 'Resume intake' }).click();
+      await fillStep(leo.page, { type: { Reason: 'the committee lifted the pause' } }, 'Save and continue');
+      await visible(leo.page.getByRole('heading', { name: 'Intake resumed' }));
       await browser.check(leo.page, 'ledger');
 
       const audrey = await signIn('audrey');
@@ -226,6 +234,21 @@ export function describeConsoleScenarios(context: E2eContext, casework: Casework
       await visible(audrey.page.getByRole('table', { name: /Reads, newest first/ }));
       await visible(audrey.page.getByText('Alice Ashworth').first());
       await browser.check(audrey.page, 'consultation-log');
+      // The auditor opens a case from the log: the purpose goes with the read, and the page shows its decisions.
+      await audrey.page.getByRole('table', { name: /Reads, newest first/ }).getByRole('link').first().click();
+      await visible(audrey.page.getByRole('heading', { name: 'Decisions and history' }));
+      await browser.check(audrey.page, 'auditor-case');
+    });
+
+    it('signing out ends the session at the console and at the provider', async () => {
+      const sam = await signIn('sam');
+      await sam.page.getByRole('button', { name: 'Sign out' }).click();
+      // The provider asks before it signs the person out of it too (RP-initiated logout).
+      await sam.page.getByRole('button', { name: 'Sign out' }).click();
+      await sam.page.waitForURL((url) => url.pathname === '/signed-out');
+      await visible(sam.page.getByRole('heading', { name: 'You have signed out' }));
+      const after = await sam.page.goto(browser.url('/work'));
+      expect(after?.url()).toContain('/interaction/');
     });
 
     it('WCAG 2.2 AA every page checked has no serious or critical axe-core violation', () => {
