@@ -85,6 +85,40 @@ describe('the console, deny by default', () => {
   });
 });
 
+describe('the console when an access token runs out', () => {
+  let shortLived: ConsoleTestApp;
+  let expiresAt = 0;
+
+  beforeAll(async () => {
+    shortLived = await startConsoleTestApp({ expiresAt: () => expiresAt });
+  }, 60_000);
+
+  afterAll(() => shortLived?.close());
+
+  beforeEach(async () => {
+    await shortLived.reset();
+    shortLived.answers['GET /api/v1/me'] = { status: 200, body: alice };
+    shortLived.answers['GET /api/v1/work-queue'] = { status: 200, body: emptyQueue };
+  });
+
+  it('renews the sign-in of someone reading a page, and brings them back to it', async () => {
+    expiresAt = Date.now() - 1;
+    await shortLived.signIn();
+    const page = await shortLived.request('/work?kind=readmission');
+    expect(page.location).toBe('/sign-in?returnTo=%2Fwork%3Fkind%3Dreadmission');
+  });
+
+  it('shows the session-ended page to a form sent after the token ran out, and sends nothing', async () => {
+    expiresAt = Date.now() + 60_000;
+    await shortLived.signIn();
+    const token = await shortLived.csrfToken();
+    await shortLived.db.query(`UPDATE sessions SET data = jsonb_set(data, '{accessTokenExpiresAt}', '0')`);
+    const posted = await shortLived.request('/cases/readmission/case_A1/steps/selection', { method: 'POST', form: { _csrf: token, selected: 'yes', reason: 'x', idempotencyKey: '4b6f1f59-0b57-4a1c-8a2e-0d8f1d1b2c3a', action: 'submit' } });
+    expect(posted.location).toBe('/session-expired');
+    expect(shortLived.calls.some((call) => call.method === 'POST')).toBe(false);
+  });
+});
+
 describe('the console\'s sessions, cookies and headers', () => {
   it('keeps the session on the server behind an HTTP-only, SameSite=Lax cookie', async () => {
     const signIn = await app.request('/sign-in');

@@ -7,17 +7,24 @@ import { CsrfError } from '../session/csrf';
 import { SESSION_COOKIE } from '../session/session-middleware';
 
 /**
- * Turns what a route could not do into a page a person understands, with the right status: sign-in for
- * a page asked for without a session, a clear page when the session has ended, 403 for a role or a form
- * without its token, 404 for a case the person may not see (the API answers exactly as for a missing
- * one), 503 when the API is down. Logs name the error and the route, never personal data.
+ * Turns what a route could not do into a page a person understands, with the right status:
+ * - sign-in for a page asked for without a session, and a renewed sign-in when an active person's
+ *   access token ran out;
+ * - a clear page when the session has ended, or when a form arrives after the token ran out (its
+ *   answers cannot be kept);
+ * - 403 for a role or for a form without its token;
+ * - 404 for a case the person may not see (the API answers exactly as for a missing one);
+ * - 503 when the API is down.
+ * Logs name the error and the route, never personal data.
  */
 export function errorPages(logger: Logger): ErrorRequestHandler {
   return (error: unknown, request, response, next) => {
     if (response.headersSent) return next(error);
     const route = request.route ? String((request.route as { path: string }).path) : request.path;
     const render = (status: number, view: string, data: Record<string, unknown> = {}) => response.status(status).render(view, data);
-    if (error instanceof SignInRequiredError && !error.expired && request.method === 'GET') {
+    // A page read without a session, or by someone active whose access token ran out, goes through sign-in and back:
+    // with the provider's own session still open that is a round of redirects, not a password.
+    if (error instanceof SignInRequiredError && error.reason !== 'ended' && request.method === 'GET') {
       return response.redirect(303, `/sign-in?${new URLSearchParams({ returnTo: request.originalUrl })}`);
     }
     if (error instanceof SignInRequiredError || error instanceof SessionExpiredError) {

@@ -3,10 +3,13 @@ import { CaseworkApi } from '../casework/casework-api';
 import { SESSION_COOKIE } from '../session/session-middleware';
 import { type ConsoleRoute, admits } from './console-route';
 
-/** A page that needs a signed-in person was asked for without one, or with one whose session has ended. */
+/**
+ * A page that needs a signed-in person was asked for without one (`none`), after the session ended for
+ * want of use (`ended`), or while the person is active but their access token has run out (`renew`).
+ */
 export class SignInRequiredError extends Error {
-  constructor(readonly expired: boolean) {
-    super(expired ? 'the session has expired' : 'sign-in required');
+  constructor(readonly reason: 'none' | 'ended' | 'renew') {
+    super(reason === 'none' ? 'sign-in required' : reason === 'ended' ? 'the session has ended' : 'the access token has expired');
     this.name = 'SignInRequiredError';
   }
 }
@@ -31,8 +34,8 @@ export function mountRoutes(app: Express, routes: readonly ConsoleRoute[], casew
         if ('public' in route.access) return route.handle(request, response, undefined);
         const { person, accessToken, accessTokenExpiresAt } = request.session;
         // A session cookie for a session the store no longer holds is a session that has ended.
-        if (!person || !accessToken) throw new SignInRequiredError(request.headers.cookie?.includes(`${SESSION_COOKIE}=`) ?? false);
-        if (!accessTokenExpiresAt || accessTokenExpiresAt <= Date.now()) throw new SignInRequiredError(true);
+        if (!person || !accessToken) throw new SignInRequiredError(request.headers.cookie?.includes(`${SESSION_COOKIE}=`) ? 'ended' : 'none');
+        if (!accessTokenExpiresAt || accessTokenExpiresAt <= Date.now()) throw new SignInRequiredError('renew');
         if (!admits(route.access.roles, person)) throw new RoleRequiredError();
         return route.handle(request, response, { person, api: new CaseworkApi(caseworkApiUrl, accessToken) });
       };
