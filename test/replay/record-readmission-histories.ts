@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TaskQueues } from '@oioo/contracts';
 import { startTimeSkippingWorker, writeHistoryFile } from '@oioo/testing';
 import { CaseDriver, FakeReadmissionServices, arrivalOf, nextCaseId } from '@oioo/workflows-readmission/testing';
-import { legalHoldPlacedSignal, legalHoldReleasedSignal } from '@oioo/workflows-readmission';
+import { type ArrivalScreening, arrivalRecordLinkedSignal, legalHoldPlacedSignal, legalHoldReleasedSignal } from '@oioo/workflows-readmission';
 
 /** Where committed histories live; workflow-replay.spec.ts replays every file here. */
 export const HISTORIES_DIR = join(__dirname, 'histories');
@@ -39,10 +39,28 @@ const scenarios: Record<string, (driver: CaseDriver, sleep: (ms: number) => Prom
     await driver.screenAsAdult();
     await driver.handle.result();
   },
+  // R11: a new crossing linked to an earlier case, then Border Force's second records of it (one sent twice).
+  'readmission-second-record-linked': async (driver) => {
+    await driver.handle.signal(arrivalRecordLinkedSignal, { eventId: 'rec-linked-1', recordCaseId: 'case_RECSECOND0001', matchScore: 1 });
+    await driver.handle.signal(arrivalRecordLinkedSignal, { eventId: 'rec-linked-1', recordCaseId: 'case_RECSECOND0001', matchScore: 1 });
+    await driver.handle.signal(arrivalRecordLinkedSignal, { eventId: 'rec-linked-2', recordCaseId: 'case_RECTHIRD00001', matchScore: 0.94 });
+    await driver.screenAsAdult();
+  },
 };
 
-/** Records each scenario on the time-skipping server and writes its history as JSON (run after an intended workflow change). */
-async function main(): Promise<void> {
+/** The screening a scenario's case opens with, when it is not a plain new person. */
+const screenings: Record<string, ArrivalScreening> = {
+  'readmission-second-record-linked': { reEntry: false, earlierCaseId: 'case_RECEARLIER001', enrolmentReference: 'enr_rec0000000000000000000000000001' },
+};
+
+/**
+ * Records each scenario named on the command line (every scenario when none is) on the time-skipping
+ * server and writes its history as JSON. Run it for a new scenario, or after an intended workflow change;
+ * histories recorded by earlier code are worth keeping, as they prove running cases still replay.
+ */
+async function main(names: readonly string[]): Promise<void> {
+  const unknown = names.filter((name) => !(name in scenarios));
+  if (unknown.length > 0) throw new Error(`no such scenario: ${unknown.join(', ')}; there are ${Object.keys(scenarios).join(', ')}`);
   const services = new FakeReadmissionServices();
   const worker = await startTimeSkippingWorker({
     taskQueue: TaskQueues.readmission,
@@ -51,9 +69,10 @@ async function main(): Promise<void> {
   });
   try {
     mkdirSync(HISTORIES_DIR, { recursive: true });
-    for (const [name, play] of Object.entries(scenarios)) {
+    for (const [name, play] of Object.entries(scenarios).filter(([candidate]) => names.length === 0 || names.includes(candidate))) {
       const now = await worker.env.currentTimeMs();
-      const driver = await CaseDriver.open(worker.env.client, arrivalOf(nextCaseId(), new Date(now)));
+      const screening = screenings[name];
+      const driver = await CaseDriver.open(worker.env.client, arrivalOf(nextCaseId(), new Date(now)), screening ? { screening } : {});
       await play(driver, (ms) => worker.env.sleep(ms));
       const history = await driver.handle.fetchHistory();
       writeHistoryFile(join(HISTORIES_DIR, `${name}.json`), history);
@@ -65,7 +84,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   });
