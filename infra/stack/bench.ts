@@ -12,7 +12,7 @@ import { benchProfile as profile } from './stack-profile';
 import type { SupervisedProcess } from './supervised-process';
 
 /** The benchmarks `npm run bench` runs, one process each, in this order. */
-const BENCHMARKS = ['bench/ledger-updates.bench.ts', 'bench/casework-step.bench.ts'];
+const BENCHMARKS = ['bench/ledger-updates.bench.ts', 'bench/casework-step.bench.ts', 'bench/arrival-screening.bench.ts'];
 
 /**
  * `npm run bench`: starts a fresh Temporal dev server of its own (the one `npm start` runs, on the bench
