@@ -4,6 +4,7 @@ import { Sessions } from '../support/people-tokens';
 import { eventually, uniqueOpaqueId } from '../support/stack';
 import { CaseworkClient } from './casework-client';
 import { type E2eContext, eventsOn } from './e2e-context';
+import { LegalRouteSteps, applicantOf, submissionOf } from './legal-route-steps';
 import { ReadmissionSteps, arrivalOf } from './readmission-steps';
 
 /** A row of the work queue as the API lists it. */
@@ -30,6 +31,27 @@ export class CaseworkSteps {
   get api(): CaseworkClient {
     this.client ??= new CaseworkClient(this.context.platform.urls.casework, this.sessions);
     return this.client;
+  }
+
+  /**
+   * An EOI of one applicant taken to its decision: submitted, presence confirmed, a place released (people
+   * are readmitted until the ledger has one for it, E6), the visa centre attended and the security checks
+   * cleared. Resolves with the submission once the case waits for a decision.
+   */
+  async eoiAwaitingDecision(): Promise<ReturnType<typeof submissionOf>> {
+    const route = new LegalRouteSteps(this.context);
+    const submission = submissionOf([applicantOf()]);
+    await route.publishSubmission(submission);
+    await route.confirmPresence(submission.eoiId);
+    for (let readmitted = 0; (await route.eoiView(submission.eoiId)).state !== 'invited'; readmitted += 1) {
+      if (readmitted >= 4) throw new Error(`the EOI was never invited: ${JSON.stringify(await route.balance())}`);
+      await this.readmissions.readmit();
+      await eventually(() => route.eoiView(submission.eoiId), (view) => view.state === 'invited', 15_000).catch(() => undefined);
+    }
+    await route.attendVisaCentre(submission.eoiId);
+    await route.clearSecurityChecks(submission.eoiId);
+    await route.waitForEoi(submission.eoiId, (view) => view.state === 'decision');
+    return submission;
   }
 
   /** A case id identity will give to `team` at intake (teams are shared out by a hash of the case id). */

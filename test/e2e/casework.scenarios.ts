@@ -1,5 +1,4 @@
 import { eoiWorkflowId, readmissionWorkflowId } from '@oioo/contracts';
-import { eventually } from '../support/stack';
 import type { CaseworkSteps } from './casework-steps';
 import type { E2eContext } from './e2e-context';
 import { LegalRouteSteps, applicantOf, submissionOf } from './legal-route-steps';
@@ -79,18 +78,7 @@ export function describeCaseworkScenarios(context: E2eContext, casework: Casewor
 
     it('S1 E7 Q6 an EOI is decided by two people of the legal-route team over HTTP, then its grant is revoked; another is withdrawn', async () => {
       const { api } = casework;
-      const submission = submissionOf([applicantOf()]);
-      await route.publishSubmission(submission);
-      await route.confirmPresence(submission.eoiId);
-      // E6: the EOI waits until the ledger has a place for it; readmissions make places.
-      for (let readmitted = 0; (await route.eoiView(submission.eoiId)).state !== 'invited'; readmitted += 1) {
-        if (readmitted >= 4) throw new Error(`the EOI was never invited: ${JSON.stringify(await route.balance())}`);
-        await casework.readmissions.readmit();
-        await eventually(() => route.eoiView(submission.eoiId), (view) => view.state === 'invited', 15_000).catch(() => undefined);
-      }
-      await route.attendVisaCentre(submission.eoiId);
-      await route.clearSecurityChecks(submission.eoiId);
-      await route.waitForEoi(submission.eoiId, (view) => view.state === 'decision');
+      const submission = await casework.eoiAwaitingDecision();
       await casework.waitForQueue('erin', 'kind=eoi&step=decision-proposal&pageSize=100', (rows) => rows.some((row) => row.id === submission.eoiId));
 
       await api.step('erin', eoiCase(submission.eoiId, 'decision-proposal'), { decision: 'grant', reasons: 'eligible; every check clear', evidence: [] });

@@ -4,7 +4,7 @@ import { eventually } from '../support/stack';
 import type { CaseworkSteps } from './casework-steps';
 import { ConsoleBrowser, type SignedInBrowser } from './console-browser';
 import type { E2eContext } from './e2e-context';
-import { LegalRouteSteps, applicantOf, submissionOf } from './legal-route-steps';
+import { LegalRouteSteps } from './legal-route-steps';
 
 /** Waits until the element shows, failing the test when it does not within ten seconds. */
 function visible(locator: Locator): Promise<void> {
@@ -183,18 +183,7 @@ export function describeConsoleScenarios(context: E2eContext, casework: Casework
     });
 
     it('S1 E7 two people of the legal-route team decide an EOI and grant it through the forms only', async () => {
-      const submission = submissionOf([applicantOf()]);
-      await route.publishSubmission(submission);
-      await route.confirmPresence(submission.eoiId);
-      // E6: the EOI waits for a place; readmissions make places.
-      for (let readmitted = 0; (await route.eoiView(submission.eoiId)).state !== 'invited'; readmitted += 1) {
-        if (readmitted >= 4) throw new Error(`the EOI was never invited: ${JSON.stringify(await route.balance())}`);
-        await casework.readmissions.readmit();
-        await eventually(() => route.eoiView(submission.eoiId), (view) => view.state === 'invited', 15_000).catch(() => undefined);
-      }
-      await route.attendVisaCentre(submission.eoiId);
-      await route.clearSecurityChecks(submission.eoiId);
-      await route.waitForEoi(submission.eoiId, (view) => view.state === 'decision');
+      const submission = await casework.eoiAwaitingDecision();
 
       const erin = await signIn('erin');
       const femi = await signIn('femi');

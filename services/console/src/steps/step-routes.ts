@@ -23,8 +23,10 @@ function backPath(form: StepForm, id?: string): string {
 async function caseContext(form: StepForm, id: string | undefined, context: SignedInContext) {
   if (form.target === 'ledger' || !id) return { waiting: true };
   const roles = context.person.roles;
-  const view = form.target === 'readmission' ? await context.api.readmissionCase(id) : await context.api.eoiCase(id);
-  const caseView: CaseView = form.target === 'readmission' ? readmissionCaseView(view as never, roles) : eoiCaseView(view as never, roles);
+  const { view, caseView }: { view: { state: string; waitingOn?: string; timeline: Parameters<typeof proposalFor>[1] }; caseView: CaseView } =
+    form.target === 'readmission'
+      ? await context.api.readmissionCase(id).then((read) => ({ view: read, caseView: readmissionCaseView(read, roles) }))
+      : await context.api.eoiCase(id).then((read) => ({ view: read, caseView: eoiCaseView(read, roles) }));
   const proposal = proposalFor(form, view.timeline);
   return {
     caseView,
