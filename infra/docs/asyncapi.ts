@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DeadLetterHeaders, EventHeaders } from '@oioo/kafka';
 import { kafkaBrokers } from '../kafka/kafka-broker';
 import { REPO_ROOT } from '../stack/repo-paths';
-import { devProfile, testProfile } from '../stack/stack-profile';
+import { defaultTestProfile, devProfile } from '../stack/stack-profile';
 import {
   type AsyncApiChannel,
   type AsyncApiDocument,
@@ -80,7 +80,7 @@ function servers(): Record<string, AsyncApiServer> {
     local: {
       host: kafkaBrokers(devProfile),
       protocol: 'kafka',
-      description: `The single-node KRaft broker \`npm start\` runs on this machine, with every topic created from the catalogue on start. \`npm test\` runs its own on ${kafkaBrokers(testProfile)}.`,
+      description: `The single-node KRaft broker \`npm start\` runs on this machine, with every topic created from the catalogue on start. \`npm test\` runs its own on ${kafkaBrokers(defaultTestProfile)}.`,
     },
     production: {
       host: '{brokers}',

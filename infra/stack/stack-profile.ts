@@ -28,7 +28,20 @@ function profile(name: StackProfile['name'], base: number): StackProfile {
 
 /** The `npm start` stack on the usual ports. */
 export const devProfile = profile('dev', 0);
-/** The `npm test` stack, on ports 10000 higher and a data folder of its own. */
-export const testProfile = profile('test', 10000);
+/** The `npm test` stack as documented: ports 10000 higher and a data folder of its own. */
+export const defaultTestProfile = profile('test', 10000);
+
+/**
+ * The `npm test` stack of this process. OIOO_TEST_SLOT (1 to 9) moves it to ports of its own (10000 + 100 × slot higher),
+ * so several working copies on one machine can each run their tests at once; unset, it is the documented one.
+ */
+export const testProfile = testSlotProfile(process.env['OIOO_TEST_SLOT']);
+
+/** The test profile for a slot number given as text; undefined or empty gives the documented profile. */
+export function testSlotProfile(slot: string | undefined): StackProfile {
+  if (slot === undefined || slot === '') return defaultTestProfile;
+  if (!/^[1-9]$/.test(slot)) throw new Error(`OIOO_TEST_SLOT must be a digit from 1 to 9, not "${slot}".`);
+  return profile('test', 10000 + 100 * Number(slot));
+}
 /** The `npm run bench` server, on ports 20000 higher and a data folder of its own. */
 export const benchProfile = profile('bench', 20000);

@@ -27,6 +27,8 @@ interface JestSummary {
  */
 async function main(): Promise<number> {
   const startedAt = Date.now();
+  // `npm test -- <path patterns>` runs only the Jest tests whose paths match, without the static checks: for working on one area.
+  const onlyPaths = process.argv.slice(2);
   const releaseLock = acquireStackLock(join(DATA_DIR, `${profile.name}.lock`), 'npm test');
   const running: SupervisedProcess[] = [];
   const stopAll = async () => {
@@ -37,7 +39,7 @@ async function main(): Promise<number> {
   try {
     rmSync(profile.dataDir, { recursive: true, force: true });
     await provisionTools({ browser: true });
-    const staticChecks = step('check', 'type-checking and linting every project (nx run-many -t build lint)', async () => {
+    const staticChecks = onlyPaths.length > 0 ? Promise.resolve(true) : step('check', 'type-checking and linting every project (nx run-many -t build lint)', async () => {
       try {
         await runCommand(join(REPO_ROOT, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', 'lint', '--outputStyle=static', '--parallel=2', ...(process.env['CI'] ? ['--skip-nx-cache'] : [])], {
           cwd: REPO_ROOT,
@@ -55,8 +57,8 @@ async function main(): Promise<number> {
     // The end-to-end platform serves the console at the address the provider sends this profile's console back to.
     const env = { ...stackEnvironment(profile), TEMPORAL_TEST_SERVER_PATH: ToolPaths.temporalTestServer, OIOO_STACK: 'test', CONSOLE_PUBLIC_URL: consoleUrl(profile) };
     const resultsFile = join(profile.dataDir, 'jest-results.json');
-    say('test', 'running every Jest project (unit, workflow, integration) ...');
-    const jestExit = await runAttachedJest(env, resultsFile);
+    say('test', onlyPaths.length > 0 ? `running the Jest tests matching ${onlyPaths.join(' ')} (no static checks) ...` : 'running every Jest project (unit, workflow, integration) ...');
+    const jestExit = await runAttachedJest(env, resultsFile, onlyPaths);
     const staticOk = await staticChecks;
     await stopAll();
 
@@ -74,9 +76,10 @@ async function main(): Promise<number> {
 }
 
 /** Jest in its own process with the console attached, so its progress shows live. */
-function runAttachedJest(env: NodeJS.ProcessEnv, resultsFile: string): Promise<number> {
+function runAttachedJest(env: NodeJS.ProcessEnv, resultsFile: string, onlyPaths: string[]): Promise<number> {
   const jest = join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-  return runAttached(process.execPath, [jest, '-c', join(REPO_ROOT, 'jest.config.js'), '--json', `--outputFile=${resultsFile}`], { cwd: REPO_ROOT, env });
+  const pathArgs = onlyPaths.length > 0 ? ['--testPathPatterns', ...onlyPaths] : [];
+  return runAttached(process.execPath, [jest, '-c', join(REPO_ROOT, 'jest.config.js'), '--json', `--outputFile=${resultsFile}`, ...pathArgs], { cwd: REPO_ROOT, env });
 }
 
 // CI reads the closing line, even when the run could not start.
