@@ -101,6 +101,8 @@ function deadLetterHeaderProperties(topic: TopicDefinition): Record<keyof typeof
     failedAt: described('failedAt', { type: 'string', format: 'date-time' }),
     consumerGroup: described('consumerGroup', { type: 'string', minLength: 1 }),
     attempts: described('attempts', { type: 'string', pattern: '^[1-9][0-9]*$' }),
+    redriveCount: described('redriveCount', { type: 'string', pattern: '^[1-9][0-9]*$' }),
+    redrivenFrom: described('redrivenFrom', { type: 'string', pattern: '^[a-z][a-z.-]+\\.dlq/[0-9]+/[0-9]+$' }),
   };
 }
 
@@ -129,6 +131,6 @@ export function deadLetterHeadersSchema(topic: TopicDefinition): JsonSchema {
   return {
     type: 'object',
     properties: { ...eventHeaders, ...byHeaderName(DeadLetterHeaders, deadLetterHeaderProperties(topic)) },
-    required: Object.values(DeadLetterHeaders).filter((name) => name !== DeadLetterHeaders.attempts),
+    required: Object.values(DeadLetterHeaders).filter((name) => name !== DeadLetterHeaders.attempts && name !== DeadLetterHeaders.redriveCount && name !== DeadLetterHeaders.redrivenFrom),
   };
 }

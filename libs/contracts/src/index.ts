@@ -18,5 +18,6 @@ export * from './search-attributes';
 export * from './service-apis/readmission-service-apis';
 export * from './service-apis/legal-route-service-apis';
 export * from './service-apis/casework-responses';
+export * from './service-apis/operations-log';
 export * as caseworkStepBodies from './service-apis/casework-step-bodies';
 export * from './pilot';

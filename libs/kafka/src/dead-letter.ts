@@ -14,6 +14,14 @@ export const DeadLetterHeaders = {
   failedAt: 'dlq-failed-at',
   consumerGroup: 'dlq-consumer-group',
   attempts: 'dlq-attempts',
+  /**
+   * Set by `npm run ops -- dlq redrive` on the message it sends back to the source topic: how many times
+   * this event was re-driven. The consumer copies it into a new dead letter if the event fails again, so
+   * an operator sees the history; nothing re-drives automatically, so a failing event never loops.
+   */
+  redriveCount: 'dlq-redrive-count',
+  /** Set on a re-driven message: the dead letter it came from, `<dlq topic>/<partition>/<offset>`. */
+  redrivenFrom: 'dlq-redriven-from',
 } as const;
 
 /** Longest `dlq-reason` in bytes: enough for a list of zod issues, small next to the broker's message size limit. */

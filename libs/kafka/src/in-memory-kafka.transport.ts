@@ -60,6 +60,11 @@ export class InMemoryKafkaTransport implements KafkaTransport {
     return created;
   }
 
+  /** What was sent to the topic, as one partition whose offsets count from 0. */
+  async readTopic(topic: string): Promise<IncomingMessage[]> {
+    return this.sentTo(topic).map((message, index) => ({ topic, partition: 0, offset: String(index), key: message.key, value: message.value, headers: message.headers, timestamp: '0' }));
+  }
+
   /** Messages sent to one topic. */
   sentTo(topic: string): SentMessage[] {
     return this.sent.filter((message) => message.topic === topic);

@@ -12,6 +12,7 @@ import {
 import { createLogger, type Logger } from '@oioo/config';
 import { type KafkaConfig } from './kafka-config';
 import { writeKafkaJsLog } from './kafkajs-log';
+import { readTopicToEnd } from './kafkajs-topic-reader';
 import {
   type ConsumerTransport,
   type ConsumerTransportOptions,
@@ -43,6 +44,7 @@ export function createKafkaJsTransport(options: KafkaJsTransportOptions): KafkaT
       ),
     createConsumer: (consumerOptions) => new KafkaJsConsumer(kafka.consumer({ groupId: consumerOptions.groupId, allowAutoTopicCreation: false }), consumerOptions),
     createMissingTopics: (topics) => createMissingTopics(kafka, topics),
+    readTopic: (topic, readOptions) => readTopicToEnd(kafka, topic, readOptions?.timeoutMs ?? 30_000),
   };
 }
 

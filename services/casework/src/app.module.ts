@@ -10,6 +10,7 @@ import { CaseReader } from './cases/case-reader';
 import { LedgerReader } from './cases/ledger-reader';
 import { CASEWORK_CONFIG, loadCaseworkConfig } from './config/casework-config';
 import { ConsultationLog } from './consultations/consultation-log.repository';
+import { OperationsLog } from './operations/operations-log.repository';
 import { StaffDirectory } from './consultations/staff-directory.repository';
 import { ApiHandlers } from './controllers/api-handlers';
 import { buildCaseworkApiController } from './controllers/casework-api.controller';
@@ -38,6 +39,7 @@ import { StepRunner } from './steps/step-runner';
     CaseReader,
     LedgerReader,
     ConsultationLog,
+    OperationsLog,
     StaffDirectory,
     IdempotencyStore,
     StepRunner,

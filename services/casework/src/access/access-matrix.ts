@@ -36,4 +36,6 @@ export const ACCESS_MATRIX: Readonly<Record<string, Readonly<Record<Role, Reach>
   pauseIntake: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'yes', sre: 'none', auditor: 'none' },
   resumeIntake: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'yes', sre: 'none', auditor: 'none' },
   giveNoticeOfTermination: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'yes', sre: 'none', auditor: 'none' },
+  recordOperation: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'none', sre: 'yes', auditor: 'none' },
+  listOperations: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'none', sre: 'yes', auditor: 'yes' },
 };

@@ -16,7 +16,7 @@ export interface ApiRoute {
   summary: string;
   /** Rule ids the route serves (`S1`, `R2`, ...). */
   rules: readonly string[];
-  tag: 'Work queues' | 'Readmission cases' | 'EOI cases' | 'Ledger' | 'Audit' | 'Session';
+  tag: 'Work queues' | 'Readmission cases' | 'EOI cases' | 'Ledger' | 'Audit' | 'Session' | 'Operations';
   roles: readonly Role[];
   target: RouteTarget;
   /** Parses the query string; strict, so an unknown parameter is refused. */

@@ -14,13 +14,16 @@ import {
   submitCorrectedRequestUpdate,
 } from '@oioo/workflows-readmission';
 import type { ApiRoute } from './api-route';
-import { caseReadQuery, consultationQuery, ledgerReadQuery, noQuery, queueQuery } from './query-schemas';
+import { caseReadQuery, consultationQuery, ledgerReadQuery, noQuery, operationsQuery, queueQuery } from './query-schemas';
 import {
   caseworkStepBodies as bodies,
   consultationPageSchema,
   eoiCaseSchema,
   ledgerBalanceSchema,
   meSchema,
+  operationPageSchema,
+  operationRecordBody,
+  operationRecordedSchema,
   queuePageSchema,
   readmissionCaseSchema,
   stepResultSchema,
@@ -87,5 +90,11 @@ export const READ_ROUTES: readonly ApiRoute[] = [
   { operationId: 'listConsultations', method: 'GET', path: '/api/v1/consultations', summary: 'The consultation log: who read which case\'s personal data, when and why', rules: ['S3'], tag: 'Audit', roles: ['auditor'], target: 'none', query: consultationQuery, response: consultationPageSchema, step: false },
 ];
 
+/** The operations log: `npm run ops` records every action an SRE takes; auditors and SREs read it back. */
+export const OPERATIONS_ROUTES: readonly ApiRoute[] = [
+  { operationId: 'recordOperation', method: 'POST', path: '/api/v1/operations', summary: 'Record an action of the operations command: the verified caller, the server\'s time, what, why and how it ended', rules: [], tag: 'Operations', roles: ['sre'], target: 'none', query: noQuery, body: operationRecordBody, response: operationRecordedSchema, step: false },
+  { operationId: 'listOperations', method: 'GET', path: '/api/v1/operations', summary: 'The operations log, newest first: who re-drove, signalled, cancelled or replayed what, when and why', rules: [], tag: 'Operations', roles: ['sre', 'auditor'], target: 'none', query: operationsQuery, response: operationPageSchema, step: false },
+];
+
 /** Every route of the casework API under /api/v1. */
-export const API_ROUTES: readonly ApiRoute[] = [...READ_ROUTES, ...STEP_ROUTES];
+export const API_ROUTES: readonly ApiRoute[] = [...READ_ROUTES, ...STEP_ROUTES, ...OPERATIONS_ROUTES];

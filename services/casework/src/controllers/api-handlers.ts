@@ -1,13 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { type AuthenticatedRequest, type PersonCaller, ProblemError } from '@oioo/auth';
+import type { operationRecordBody } from '@oioo/contracts';
 import type { ApiRoute } from '../api/api-route';
-import type { caseReadQuery, consultationQuery, queueQuery } from '../api/query-schemas';
+import type { caseReadQuery, consultationQuery, operationsQuery, queueQuery } from '../api/query-schemas';
 import { STEP_ROUTES, type StepRoute } from '../api/routes';
 import { CaseReader } from '../cases/case-reader';
 import { caseRefOf } from '../cases/case-ref';
 import { LedgerReader } from '../cases/ledger-reader';
 import { ConsultationLog } from '../consultations/consultation-log.repository';
+import { OperationsLog } from '../operations/operations-log.repository';
 import { WorkQueues } from '../queues/work-queues.service';
 import { StepRunner } from '../steps/step-runner';
 import { parseWith } from '../steps/request-parsing';
@@ -38,6 +40,7 @@ export class ApiHandlers {
     private readonly queues: WorkQueues,
     private readonly ledger: LedgerReader,
     private readonly consultations: ConsultationLog,
+    private readonly operations: OperationsLog,
   ) {
     this.reads = {
       getMe: async (caller) => ({ actorId: caller.actorId, name: caller.name, roles: caller.roles, ...(caller.team ? { team: caller.team } : {}) }),
@@ -48,6 +51,13 @@ export class ApiHandlers {
       getLedgerBalance: () => this.ledger.balance(),
       getWeeklyReport: (_caller, request) => this.ledger.weeklyReport(request.params['isoWeek']),
       listConsultations: (caller, _request, query: z.infer<typeof consultationQuery>) => this.searchConsultations(caller, query),
+      // The body is parsed by the route's own schema; who acted is the caller, whatever the body says.
+      recordOperation: (caller, request, _query, route) => this.operations.record(caller, parseWith(route.body as typeof operationRecordBody, request.body, 'body')),
+      listOperations: async (_caller, _request, query: z.infer<typeof operationsQuery>) => {
+        const items = await this.operations.search(query);
+        const last = items.at(-1);
+        return { items, ...(items.length === query.limit && last ? { nextBefore: last.id } : {}) };
+      },
     };
   }
 

@@ -1,0 +1,71 @@
+/** Help of `npm run ops`: the overview and one page per verb. */
+
+const WHO = `Who: an SRE. OPS_ACCESS_TOKEN (an access token from the IdP for audience urn:oioo:casework) or, on the
+local stack, --as <person> (signs in at the local provider like npm run token; the seeded SRE is sam).
+Every action goes to the operations log of the casework API (who, when, what, why, outcome); the command
+refuses to act if it cannot write there. Common options: --as <person>, --profile dev|test (local stacks).`;
+
+/** The overview: every verb, one line each. */
+export const OVERVIEW = `Usage: npm run ops -- <verb> [options]      (npm run ops -- <verb> --help for one verb)
+
+  stuck                       open cases past a deadline that did not move, failing workflow tasks, activities stuck
+  dlq list                    dead letters per topic: counts, reasons, consumer groups
+  dlq show --topic <t>        dead letters of one topic with their headers (never the personal data)
+  dlq redrive --topic <t>     send a dead letter (--offset) or all matching (--all) back to the source topic
+  bulk signal|cancel|terminate --query "<visibility query>" --reason "..." [--dry-run]
+  replay --query "<visibility query>"   replay the selected histories against this checkout's workflow code
+
+${WHO}
+The runbook is docs/operations.md.`;
+
+/** Usage of each verb. */
+export const VERB_USAGE: Readonly<Record<string, string>> = {
+  stuck: `Usage: npm run ops -- stuck [--grace 15m] [--activity-after 10m] [--task-attempts 3] [--limit 200]
+
+Lists running cases that need a person from operations, each with why:
+  - the next deadline (NextDeadline) passed more than --grace ago and the case did not move (the workflow
+    would have moved it and set the next one): its worker is down, or it cannot make progress;
+  - its workflow task failed --task-attempts times or more in a row (a bug or non-determinism: see the runbook);
+  - an activity has been pending longer than --activity-after, or is retrying.
+Ids are opaque (case ids, workflow ids); nothing personal is read. Read-only; logged as verb stuck.`,
+  'dlq list': `Usage: npm run ops -- dlq list [--topic <source topic>]
+
+Counts the dead letters of each consumed topic (<topic>.dlq), by consumer group, kind and reason. Read-only.`,
+  'dlq show': `Usage: npm run ops -- dlq show --topic <source topic> [--offset <n>] [--limit 20]
+
+Shows dead letters with their dlq-* headers (reason, kind, source partition and offset, consumer group,
+attempts, redrive count), the message key (an opaque case or person id) and the envelope's event id, type and
+time. The event's data is personal data: only its field names are shown, never its values. To see a case's
+data, read the case through the casework API or the console, where the read is logged (S3).`,
+  'dlq redrive': `Usage: npm run ops -- dlq redrive --topic <source topic> (--offset <n> | --all [--group <g>] [--kind <k>] [--reason-contains <text>])
+                                 --reason "<why it is safe now>" [--dry-run] [--force]
+
+Sends dead letters back to their source topic once the cause is fixed, with the original key, value (so the
+same event id: consumers drop what they already handled) and headers, plus dlq-redrive-count and
+dlq-redriven-from. If it fails again it goes back to the dead-letter topic with that count; nothing is ever
+re-driven automatically. A dead letter already re-driven is refused unless --force. --dry-run lists what
+would be sent. Logged as dlq.redrive with every message touched.`,
+  'bulk signal': `Usage: npm run ops -- bulk signal --query "<visibility query>" --signal <name> [--input '<json>'] --reason "..." [--dry-run]
+
+Signals every workflow the query selects, as one Temporal batch operation. Run with --dry-run first: it
+lists the selected workflows and changes nothing. Logged as bulk.signal with the batch job id.`,
+  'bulk cancel': `Usage: npm run ops -- bulk cancel --query "<visibility query>" --reason "..." [--dry-run]
+
+Requests cancellation of every workflow the query selects (a Temporal batch operation); each workflow
+handles the cancellation as its code says. Run with --dry-run first. Logged as bulk.cancel.`,
+  'bulk terminate': `Usage: npm run ops -- bulk terminate --query "<visibility query>" --reason "..." [--dry-run]
+
+Terminates every workflow the query selects (a Temporal batch operation): no cleanup code runs. The last
+resort; prefer cancel. Run with --dry-run first. Logged as bulk.terminate.`,
+  replay: `Usage: npm run ops -- replay --query "<visibility query>" [--limit 100]
+
+Downloads the histories the query selects (decrypted with TEMPORAL_CODEC_KEYS) and replays each against the
+workflow code of this checkout (or WORKER_WORKFLOW_BUNDLE), reporting per workflow: the check to run before
+deploying workflow changes. Exits 1 if any history does not replay. Logged as verb replay.`,
+};
+
+/** The help to print for a verb, or the overview. */
+export function usageOf(verb: string | undefined): string {
+  const page = verb ? VERB_USAGE[verb] : undefined;
+  return page ? `${page}\n\n${WHO}` : OVERVIEW;
+}

@@ -1,0 +1,85 @@
+import { type Client } from '@temporalio/client';
+import { createKafkaJsTransport, loadKafkaConfig } from '@oioo/kafka';
+import { createTemporalClient, loadTemporalConfig, temporalDataConverter } from '@oioo/temporal';
+import { type OpsInvocation, UsageError, parseCommandLine } from './ops-arguments';
+import { OpsRefusedError, obtainToken, verifySre } from './ops-caller';
+import { OperationsLogClient } from './operations-log-client';
+import { type OpsOutput } from './ops-output';
+import { loadOpsSettings } from './ops-settings';
+import { usageOf } from './ops-usage';
+import { runBulk } from './verbs/bulk-verb';
+import { runDeadLetterVerb } from './verbs/dead-letter-verbs';
+import { runReplay } from './verbs/replay-verb';
+import { runStuck } from './verbs/stuck-verb';
+
+/** What a verb gets: the checked invocation, the verified SRE's log, and connections opened on first use. */
+export interface VerbContext {
+  env: NodeJS.ProcessEnv;
+  output: OpsOutput;
+  log: OperationsLogClient;
+  /** `ops:<actor id>`: how the SRE is named to Temporal (batch jobs' identity). */
+  identity: string;
+  temporal(): Promise<Client>;
+}
+
+/** Where the command runs: its output, and the environment for a profile (`--profile`, or the process's own). */
+export interface OpsIo {
+  output: OpsOutput;
+  environment(profile: string | undefined): NodeJS.ProcessEnv;
+}
+
+/**
+ * `npm run ops -- <verb>`: parses the command line, signs the SRE in (or takes OPS_ACCESS_TOKEN), verifies the
+ * token and its `sre` role, then runs the verb with every action written to the operations log. Returns the
+ * exit code: 0 done, 1 a check failed (a replay), 2 a usage mistake; refusals are thrown for the caller to print.
+ */
+export async function runOps(args: readonly string[], io: OpsIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommandLine(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.output.progress(`✖ ${error.message}\n\n${usageOf(error.verb)}`);
+    return 2;
+  }
+  if (parsed.help || !parsed.invocation) {
+    io.output.line(usageOf(parsed.help?.verb));
+    return 0;
+  }
+  const env = io.environment(parsed.profile);
+  const settings = loadOpsSettings(env);
+  const caller = await verifySre(env, await obtainToken(env, parsed.as));
+  io.output.progress(`ops: acting as ${caller.person.name} (${caller.person.actorId}, sre)`);
+  let client: Promise<Client> | undefined;
+  const context: VerbContext = {
+    env,
+    output: io.output,
+    log: new OperationsLogClient(settings.CASEWORK_URL, caller.token),
+    identity: `ops:${caller.person.actorId}`,
+    temporal: () => (client ??= createTemporalClient(loadTemporalConfig(env, 'ops'))),
+  };
+  try {
+    return await runVerb(parsed.invocation, context, settings.WORKER_WORKFLOW_BUNDLE);
+  } finally {
+    if (client) await (await client).connection.close();
+  }
+}
+
+async function runVerb(invocation: OpsInvocation, context: VerbContext, bundlePath: string | undefined): Promise<number> {
+  switch (invocation.verb) {
+    case 'stuck':
+      return runStuck(invocation, context);
+    case 'dlq.list':
+    case 'dlq.show':
+    case 'dlq.redrive':
+      return runDeadLetterVerb(invocation, context, createKafkaJsTransport({ config: loadKafkaConfig(context.env), clientId: 'oioo-ops' }));
+    case 'bulk.signal':
+    case 'bulk.cancel':
+    case 'bulk.terminate':
+      return runBulk(invocation, context);
+    case 'replay':
+      return runReplay(invocation, context, { ...(bundlePath ? { bundlePath } : {}), dataConverter: temporalDataConverter(loadTemporalConfig(context.env, 'ops')) });
+  }
+}
+
+export { OpsRefusedError };
