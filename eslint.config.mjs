@@ -62,7 +62,7 @@ export default tseslint.config(
   {
     // Integration tests boot the real apps in-process; nothing else may import an app.
     files: ['test/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inSpecs: true, allow: ['@oioo/identity', '@oioo/legal-review', '@oioo/transport', '@oioo/worker', '@oioo/agency-simulator', '@oioo/casework', '@oioo/console', '@oioo/local-oidc'] })] },
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inSpecs: true, allow: ['@oioo/identity', '@oioo/legal-review', '@oioo/transport', '@oioo/worker', '@oioo/agency-simulator', '@oioo/casework', '@oioo/console', '@oioo/local-oidc', '@oioo/ops'] })] },
   },
   {
     // The casework benchmark boots the casework API in-process and signs in at the local provider; the screening one wires identity's providers by hand.

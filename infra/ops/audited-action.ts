@@ -1,8 +1,8 @@
 import { type OperationRecord } from '@oioo/contracts';
 import { type OperationsLogClient } from './operations-log-client';
 
-/** What an action is, for the log: verb, arguments as given, and why. */
-export type ActionRecord = Pick<OperationRecord, 'verb' | 'arguments' | 'reason'>;
+/** What an action is, for the log: verb, arguments as given, why, and (for a mutating one) what it is about to touch. */
+export type ActionRecord = Pick<OperationRecord, 'verb' | 'arguments' | 'reason' | 'targets'>;
 
 /** How an action ended: what it touched and a sentence about it. */
 export interface ActionOutcome {
@@ -17,7 +17,7 @@ export interface ActionOutcome {
  * action that throws is logged as failed and the error goes on to the caller.
  */
 export async function auditedAction(log: OperationsLogClient, action: ActionRecord, run: () => Promise<ActionOutcome>): Promise<ActionOutcome> {
-  const operationId = await log.record({ ...action, outcome: 'started' });
+  const operationId = await log.record({ ...action, targets: (action.targets ?? []).slice(0, 1000), outcome: 'started' });
   let result: ActionOutcome;
   try {
     result = await run();

@@ -46,7 +46,7 @@ function header(message: IncomingMessage, name: string): string {
 
 /** Reads what operators may see of a dead letter; the value is parsed only to name the envelope's ids and data fields. */
 export function viewOf(message: IncomingMessage): DeadLetterView {
-  let envelope: { eventId?: unknown; eventType?: unknown; occurredAt?: unknown; data?: unknown } = {};
+  let envelope: { eventId?: unknown; type?: unknown; occurredAt?: unknown; data?: unknown } = {};
   try {
     envelope = message.value ? (JSON.parse(message.value.toString('utf8')) as typeof envelope) : {};
   } catch {
@@ -67,7 +67,7 @@ export function viewOf(message: IncomingMessage): DeadLetterView {
     redriveCount: Number(header(message, DeadLetterHeaders.redriveCount) || '0'),
     key: message.key?.toString('utf8') ?? '',
     eventId: text(envelope.eventId) || header(message, EventHeaders.eventId),
-    eventType: text(envelope.eventType) || header(message, EventHeaders.eventType),
+    eventType: text(envelope.type) || header(message, EventHeaders.eventType),
     occurredAt: text(envelope.occurredAt),
     dataFields: envelope.data && typeof envelope.data === 'object' ? Object.keys(envelope.data).sort() : [],
   };

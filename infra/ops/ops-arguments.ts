@@ -53,7 +53,7 @@ export function parseDuration(text: string, option: string): number {
 const reason = z.string({ error: 'a --reason is required: say why (it goes into the operations log)' }).trim().min(3, 'the --reason must say why in at least 3 characters').max(500);
 const query = z.string({ error: 'a --query is required: a Temporal visibility query, e.g. "CaseKind = \'readmission\' AND ExecutionStatus = \'Running\'"' }).trim().min(3).max(1000);
 const offset = z.string().regex(/^\d{1,18}$/, '--offset takes a message offset (digits)');
-const topic = z.string().regex(/^[a-z][a-z.-]{2,120}$/, '--topic takes a topic name such as legal.challenge.lodged.v1').transform((name) => name.replace(/\.dlq$/, ''));
+const topic = z.string().regex(/^[a-z][a-z0-9.-]{2,120}$/, '--topic takes a topic name such as legal.challenge.lodged.v1').transform((name) => name.replace(/\.dlq$/, ''));
 const count = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 /** What one invocation asks for, checked: each verb's options, typed. */

@@ -23,7 +23,7 @@ export async function runBulk(invocation: Extract<OpsInvocation, { verb: 'bulk.s
     context.output.line('The query selects no workflow; nothing to do.');
     return 0;
   }
-  const result = await auditedAction(context.log, action, async () => {
+  const result = await auditedAction(context.log, { ...action, targets: selected.map((info) => info.workflowId) }, async () => {
     const batch = await runBatch(client, { kind, query: invocation.query, reason: invocation.reason, identity: context.identity, ...(signal ? { signal } : {}) }, context.output);
     return {
       targets: [batch.jobId, ...selected.map((info) => info.workflowId)],

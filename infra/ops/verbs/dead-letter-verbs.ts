@@ -113,7 +113,7 @@ async function redrive(invocation: Extract<OpsInvocation, { verb: 'dlq.redrive' 
   const producer = kafka.createProducer();
   await producer.connect();
   try {
-    const result = await auditedAction(context.log, action, async () => {
+    const result = await auditedAction(context.log, { ...action, targets: refs }, async () => {
       let sent = 0;
       for (const message of chosen) {
         const view = viewOf(message);
