@@ -35,8 +35,8 @@ export const deadLetterHeaderDescriptions: Record<keyof typeof DeadLetterHeaders
   failedAt: 'When it was dead-lettered (ISO 8601, UTC).',
   consumerGroup: 'The consumer group (the consuming service) that gave up on it.',
   attempts: 'How many times the handler was tried (decimal); on `handler-failed` and `rejected`.',
-  redriveCount: 'How many times an operator re-drove this event to its source topic with `npm run ops -- dlq redrive` (decimal); present only on an event that failed again after a redrive. Nothing re-drives automatically.',
-  redrivenFrom: 'The dead letter the re-driven event came from, `<dlq topic>/<partition>/<offset>`; present only after a redrive.',
+  redriveCount: 'Set on an event an operator re-drove to its source topic (`npm run ops -- dlq redrive`): how many times it was re-driven (decimal). Kept on its dead letter if it fails again; nothing re-drives automatically.',
+  redrivenFrom: 'Set on a re-driven event: the dead letter it came from, `<dlq topic>/<partition>/<offset>`. Kept on its dead letter if it fails again.',
 };
 
 /** What each value of the `dlq-kind` header means. */

@@ -11,6 +11,11 @@ export class OperationsLogClient {
     private readonly token: string,
   ) {}
 
+  /** Fails unless the log answers this caller, so a command that could not log stops before it starts. */
+  async check(): Promise<void> {
+    operationPageSchema.parse(await this.call('GET', '/api/v1/operations?limit=1'));
+  }
+
   /** Records an entry; returns its id for the closing entry to quote. */
   async record(entry: OperationRecord): Promise<string> {
     const response = await this.call('POST', '/api/v1/operations', entry);
@@ -43,7 +48,7 @@ export class OperationsLogClient {
       } catch {
         // Not a problem document: the raw text says what went wrong.
       }
-      throw new OpsRefusedError(`The operations log refused the entry (${response.status}: ${detail}); nothing more was done.`, response.status === 403 ? 'Only the sre role may write the operations log.' : 'Check the casework service log.');
+      throw new OpsRefusedError(`The operations log answered ${response.status} (${detail}); nothing more was done.`, response.status === 403 ? 'Only the sre role may write the operations log.' : 'Check the casework service log.');
     }
     return JSON.parse(text) as unknown;
   }

@@ -1,7 +1,7 @@
 import { IssuerKeys, type PersonCaller, TokenVerifier, loadAuthConfig, personFromClaims } from '@oioo/auth';
 import { CASEWORK_AUDIENCE, CLI_CLIENT_ID, CLI_REDIRECT_URI, PERSON_SCOPE } from '../oidc/oidc-contract';
 import { LOCAL_PASSWORD } from '../oidc/seeded-people';
-import { loginWithPkce } from '../oidc/pkce-login';
+import { LoginRefusedError, loginWithPkce } from '../oidc/pkce-login';
 
 /** The operations command refused to act: who is missing or not allowed, and what to do. */
 export class OpsRefusedError extends Error {
@@ -31,8 +31,13 @@ export async function obtainToken(env: NodeJS.ProcessEnv, as: string | undefined
   if (!as) throw new OpsRefusedError('No SRE is signed in.', 'Set OPS_ACCESS_TOKEN to an access token from the IdP, or on the local stack add --as sam.');
   const issuer = env['OIDC_ISSUER_URL'];
   if (!issuer) throw new OpsRefusedError('OIDC_ISSUER_URL is not set, so there is no provider to sign in at.', 'Run against a local stack (npm start) or set OIDC_ISSUER_URL.');
-  const tokens = await loginWithPkce({ issuer, clientId: CLI_CLIENT_ID, redirectUri: CLI_REDIRECT_URI, username: as, password: env['OPS_PASSWORD'] ?? LOCAL_PASSWORD, resource: CASEWORK_AUDIENCE, scope: PERSON_SCOPE });
-  return tokens.accessToken;
+  try {
+    const tokens = await loginWithPkce({ issuer, clientId: CLI_CLIENT_ID, redirectUri: CLI_REDIRECT_URI, username: as, password: LOCAL_PASSWORD, resource: CASEWORK_AUDIENCE, scope: PERSON_SCOPE });
+    return tokens.accessToken;
+  } catch (error) {
+    if (error instanceof LoginRefusedError) throw new OpsRefusedError(`The provider refused to sign ${as} in: ${error.message}.`, 'On the local stack the seeded SRE is sam (infra/oidc/seeded-people.ts).');
+    throw new OpsRefusedError(`No OpenID Connect provider answers at ${issuer} (${(error as Error).message}).`, 'Start the stack first (npm start), or use --profile test while npm test runs.');
+  }
 }
 
 /** Verifies the token against the issuer's JWKS (libs/auth, as the services do) and requires the `sre` role. */

@@ -1,9 +1,13 @@
+import { join } from 'node:path';
 import { type Client } from '@temporalio/client';
 import { type DataConverter } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { bundleWorkflowsForWorker } from '@oioo/temporal';
-import { WORKFLOWS_ENTRY } from '@oioo/worker';
+import { REPO_ROOT } from '../stack/repo-paths';
 import { type OpsOutput } from './ops-output';
+
+/** The worker's workflows module, the entry its bundle is built from (by path: an app is not imported from here). */
+const WORKFLOWS_ENTRY = join(REPO_ROOT, 'workflows', 'worker', 'src', 'workflows.ts');
 
 /** How one workflow's history replayed. */
 export interface ReplayOutcome {

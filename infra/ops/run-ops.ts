@@ -50,18 +50,30 @@ export async function runOps(args: readonly string[], io: OpsIo): Promise<number
   const settings = loadOpsSettings(env);
   const caller = await verifySre(env, await obtainToken(env, parsed.as));
   io.output.progress(`ops: acting as ${caller.person.name} (${caller.person.actorId}, sre)`);
+  const log = new OperationsLogClient(settings.CASEWORK_URL, caller.token);
+  await log.check();
   let client: Promise<Client> | undefined;
   const context: VerbContext = {
     env,
     output: io.output,
-    log: new OperationsLogClient(settings.CASEWORK_URL, caller.token),
+    log,
     identity: `ops:${caller.person.actorId}`,
-    temporal: () => (client ??= createTemporalClient(loadTemporalConfig(env, 'ops'))),
+    temporal: () => (client ??= connectTemporal(env)),
   };
   try {
     return await runVerb(parsed.invocation, context, settings.WORKER_WORKFLOW_BUNDLE);
   } finally {
-    if (client) await (await client).connection.close();
+    if (client) await client.then((opened) => opened.connection.close()).catch(() => undefined);
+  }
+}
+
+/** A client on the configured Temporal; an unreachable server is a refusal that says where it looked. */
+async function connectTemporal(env: NodeJS.ProcessEnv): Promise<Client> {
+  const config = loadTemporalConfig(env, 'ops');
+  try {
+    return await createTemporalClient(config);
+  } catch (error) {
+    throw new OpsRefusedError(`Temporal at ${config.address} cannot be reached (${(error as Error).message}).`, 'Start the stack (npm start) or set TEMPORAL_ADDRESS and its TLS settings.');
   }
 }
 
