@@ -38,7 +38,7 @@ export class OperationsLogClient {
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {
-      throw new OpsRefusedError(`The operations log at ${this.caseworkUrl} cannot be reached (${(error as Error).message}); nothing was done.`, 'Start the casework service (npm start) or set CASEWORK_URL to it.');
+      throw new OpsRefusedError(`The operations log at ${this.caseworkUrl} cannot be reached (${(error as Error).message}); nothing was done.`, 'Start the casework service (npm start) or set CASEWORK_API_URL to it.');
     }
     const text = await response.text();
     if (!response.ok) {

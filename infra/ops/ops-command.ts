@@ -7,12 +7,12 @@ import { runOps } from './run-ops';
 
 /**
  * The environment the command runs in: the process's own when it names a Temporal cluster (production:
- * TEMPORAL_*, KAFKA_*, OIDC_ISSUER_URL, CASEWORK_URL), otherwise the local stack of `--profile` (dev: npm start).
+ * TEMPORAL_*, KAFKA_*, OIDC_ISSUER_URL, CASEWORK_API_URL), otherwise the local stack of `--profile` (dev: npm start).
  */
 function environmentFor(profileName: string | undefined): NodeJS.ProcessEnv {
   if (profileName === undefined && process.env['TEMPORAL_ADDRESS']) return process.env;
   const profile = profileNamed(profileName);
-  return { ...stackEnvironment(profile), CASEWORK_URL: process.env['CASEWORK_URL'] ?? `http://127.0.0.1:${profile.services.casework}` };
+  return { ...stackEnvironment(profile), CASEWORK_API_URL: process.env['CASEWORK_API_URL'] ?? `http://127.0.0.1:${profile.services.casework}` };
 }
 
 /** `npm run ops -- <verb>`: operations on the running platform as an SRE, every action in the operations log. */

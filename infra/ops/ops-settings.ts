@@ -4,7 +4,7 @@ import { parseConfig } from '@oioo/config';
 /** Settings of the operations command besides Temporal's (TEMPORAL_*), Kafka's (KAFKA_*) and the IdP's (OIDC_*). */
 const opsSettingsSchema = z.object({
   /** The casework API, which keeps the operations log. */
-  CASEWORK_URL: z.url(),
+  CASEWORK_API_URL: z.url(),
   /** The workflow bundle `replay` checks; without it, this checkout's workflow code is bundled. */
   WORKER_WORKFLOW_BUNDLE: z.string().min(1).optional(),
 });

@@ -31,7 +31,7 @@ export async function startOpsHarness(): Promise<OpsHarness> {
     ops: async (args, token, extraEnv = {}) => {
       const lines: string[] = [];
       const progress: string[] = [];
-      const env = { ...stackEnv(), CASEWORK_URL: caseworkUrl, OPS_ACCESS_TOKEN: token, ...extraEnv };
+      const env = { ...stackEnv(), CASEWORK_API_URL: caseworkUrl, OPS_ACCESS_TOKEN: token, ...extraEnv };
       const code = await runOps(args, { output: { line: (text) => lines.push(text), progress: (text) => progress.push(text) }, environment: () => env });
       return { code, lines, progress, text: lines.join('\n') };
     },
