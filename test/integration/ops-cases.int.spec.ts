@@ -144,6 +144,7 @@ describe('npm run ops on the real stack: stuck cases, bulk operations, replay, t
     const post = (token: string, body: unknown) =>
       fetch(`${harness.caseworkUrl}/api/v1/operations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post(alice, { verb: 'stuck', outcome: 'succeeded' })).status).toBe(403);
+    expect((await fetch(`${harness.caseworkUrl}/api/v1/operations`)).status).toBe(401);
     const sam = await sessions.tokenOf('sam');
     // The person acting is the token's, never the body's; and a mutating verb needs a reason.
     expect((await post(sam, { verb: 'stuck', outcome: 'succeeded', actor: 'someone-else' })).status).toBe(400);

@@ -54,7 +54,8 @@ export class OperationsLog {
       conditions.push(sql.replace('?', `$${values.length}`));
     };
     if (filter.verb) where('verb = ?', filter.verb);
-    if (filter.target) where('? = ANY(targets)', filter.target);
+    // Containment, so the GIN index on targets answers it.
+    if (filter.target) where('targets @> ARRAY[?]::text[]', filter.target);
     if (filter.actorId) where('actor_id = ?', filter.actorId);
     if (filter.before) where('id < ?', filter.before);
     values.push(filter.limit);
