@@ -94,4 +94,5 @@ async function runVerb(invocation: OpsInvocation, context: VerbContext, bundlePa
   }
 }
 
+/** A refusal the command prints as what went wrong and what to do (re-exported for callers of runOps). */
 export { OpsRefusedError };

@@ -20,6 +20,7 @@ export async function runBulk(invocation: Extract<OpsInvocation, { verb: 'bulk.s
     return 0;
   }
   if (selected.length === 0) {
+    await context.log.record({ ...action, outcome: 'succeeded', detail: 'the query selected no workflow; no batch was started' });
     context.output.line('The query selects no workflow; nothing to do.');
     return 0;
   }
