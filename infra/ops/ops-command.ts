@@ -1,3 +1,4 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { StackError, exitWith } from '../stack/console-progress';
 import { stackEnvironment } from '../stack/local-stack';
 import { profileNamed } from '../oidc/command-options';
@@ -17,6 +18,8 @@ function environmentFor(profileName: string | undefined): NodeJS.ProcessEnv {
 
 /** `npm run ops -- <verb>`: operations on the running platform as an SRE, every action in the operations log. */
 async function main(): Promise<number> {
+  // The replay worker's lifecycle notes are noise here; warnings and errors still show (on stderr).
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   try {
     return await runOps(process.argv.slice(2), { output: consoleOutput, environment: environmentFor });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { type Client } from '@temporalio/client';
+import { createLogger } from '@oioo/config';
 import { createKafkaJsTransport, loadKafkaConfig } from '@oioo/kafka';
 import { createTemporalClient, loadTemporalConfig, temporalDataConverter } from '@oioo/temporal';
 import { type OpsInvocation, UsageError, parseCommandLine } from './ops-arguments';
@@ -84,7 +85,8 @@ async function runVerb(invocation: OpsInvocation, context: VerbContext, bundlePa
     case 'dlq.list':
     case 'dlq.show':
     case 'dlq.redrive':
-      return runDeadLetterVerb(invocation, context, createKafkaJsTransport({ config: loadKafkaConfig(context.env), clientId: 'oioo-ops' }));
+      // Kafka client warnings go with the progress (stderr), so stdout carries results only.
+      return runDeadLetterVerb(invocation, context, createKafkaJsTransport({ config: loadKafkaConfig(context.env), clientId: 'oioo-ops', logger: createLogger('ops-kafka', {}, (line) => context.output.progress(line)) }));
     case 'bulk.signal':
     case 'bulk.cancel':
     case 'bulk.terminate':
