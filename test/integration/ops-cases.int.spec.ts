@@ -85,6 +85,8 @@ describe('npm run ops on the real stack: stuck cases, bulk operations, replay, t
     expect(deadline?.getTime()).toBeLessThanOrEqual(arrivedAt.getTime() + DEADLINE_SECONDS * 1000 + 1000);
 
     const sam = await sessions.tokenOf('sam');
+    // Asked once the deadline and the grace have passed; eventually only covers visibility's short lag.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (deadline?.getTime() ?? 0) + 1500 - Date.now())));
     const run = await eventually(
       () => harness.ops(['stuck', '--grace', '1s'], sam),
       (result) => result.lines.some((line) => line.includes(workflowId)),
