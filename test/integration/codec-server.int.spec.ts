@@ -1,13 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { type Server } from 'node:http';
+import { join } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type Client } from '@temporalio/client';
 import { type temporal } from '@temporalio/proto';
+import { chromium } from 'playwright-core';
 import { CaseworkAppModule } from '@oioo/casework';
+import { createLogger } from '@oioo/config';
 import { SearchAttributes, readmissionWorkflowId } from '@oioo/contracts';
+import { CASEWORK_AUDIENCE, LOCAL_PASSWORD, TEMPORAL_UI_CLIENT_ID } from '@oioo/local-oidc';
 import { ENCRYPTED_ENCODING, createTemporalClient } from '@oioo/temporal';
+import { ensureChromium } from '@oioo/testing';
+import { testProfile } from '../../infra/stack/stack-profile';
+import { GatewaySessions } from '../../infra/temporal/ui-gateway/gateway-sessions';
+import { GatewaySignIn } from '../../infra/temporal/ui-gateway/gateway-sign-in';
+import { createUiGateway } from '../../infra/temporal/ui-gateway/ui-gateway';
 import { Sessions } from '../support/people-tokens';
-import { stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
+import { stackEnv, stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
 
 type Payload = temporal.api.common.v1.IPayload;
 /** A payload as the codec-server protocol carries it. */
@@ -171,3 +182,62 @@ describe('the codec server on the real stack', () => {
   });
 });
 
+
+describe('the Temporal Web UI in a browser, through its sign-in gateway', () => {
+  /** Where the run writes its screenshot of the Web UI (git-ignored). */
+  const screenshotDir = join(__dirname, '..', '..', 'tmp', 'codec-screenshots');
+  let gateway: Server;
+  const uiUrl = `http://127.0.0.1:${testProfile.temporal.uiPort}`;
+
+  beforeAll(async () => {
+    const config = {
+      port: testProfile.temporal.uiPort,
+      host: '127.0.0.1',
+      publicUrl: new URL(uiUrl),
+      uiBackendUrl: `http://127.0.0.1:${testProfile.temporal.uiBackendPort}`,
+      codecUrl: `${caseworkUrl}/codec`,
+      caseworkApiUrl: caseworkUrl,
+      issuerUrl: stackEnv()['OIDC_ISSUER_URL'] ?? '',
+      clientId: TEMPORAL_UI_CLIENT_ID,
+      audience: CASEWORK_AUDIENCE,
+    };
+    gateway = createUiGateway({ config, signIn: await GatewaySignIn.discover(config), sessions: new GatewaySessions(), logger: createLogger('temporal-ui') });
+    await new Promise<void>((resolve) => gateway.listen(config.port, config.host, resolve));
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => gateway?.close(resolve));
+  });
+
+  it('S3 a caseworker of the case\'s team signs in and reads the case\'s input and arrival in clear text', async () => {
+    const browser = await chromium.launch({ executablePath: await ensureChromium(), headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const decodes: number[] = [];
+      page.on('response', (response) => {
+        if (new URL(response.url()).pathname === '/codec/decode') decodes.push(response.status());
+      });
+      await page.goto(`${uiUrl}/namespaces/default/workflows/${encodeURIComponent(workflowId)}`);
+      await page.locator('#username').fill('alice');
+      await page.locator('#password').fill(LOCAL_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.origin === uiUrl && url.pathname.includes('/workflows/'));
+      // The input card holds the decoded JSON (a ciphertext payload shows as base64 without a "caseId" key).
+      const input = page.getByTestId('input-and-result').locator('.cm-content').first();
+      await input.waitFor();
+      await page.waitForFunction((text) => document.querySelector('[data-testid="input-and-result"] .cm-content')?.textContent?.includes(text), `"caseId": "${caseId}"`);
+      // The arrival signal's input, opened from the event history: the person's ids and evidence, in clear text.
+      await page.locator('tr[data-testid="event-summary-row"]', { hasText: 'Workflow Execution Signaled' }).click();
+      await page.getByText(personId).first().waitFor({ timeout: 15_000 });
+      await page.getByText(evidenceReference).first().waitFor({ timeout: 15_000 });
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotDir, 'temporal-ui-workflow-input.png') });
+      await page.getByText(personId).first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshotDir, 'temporal-ui-workflow-arrival.png') });
+      expect(decodes.length).toBeGreaterThan(0);
+      expect(decodes.every((status) => status === 200)).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+});
