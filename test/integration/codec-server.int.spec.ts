@@ -13,10 +13,10 @@ import { SearchAttributes, readmissionWorkflowId } from '@oioo/contracts';
 import { CASEWORK_AUDIENCE, LOCAL_PASSWORD, TEMPORAL_UI_CLIENT_ID } from '@oioo/local-oidc';
 import { ENCRYPTED_ENCODING, createTemporalClient } from '@oioo/temporal';
 import { ensureChromium } from '@oioo/testing';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the test stack's ports are the local stack's own (infra), not a library's.
 import { testProfile } from '../../infra/stack/stack-profile';
-import { GatewaySessions } from '../../infra/temporal/ui-gateway/gateway-sessions';
-import { GatewaySignIn } from '../../infra/temporal/ui-gateway/gateway-sign-in';
-import { createUiGateway } from '../../infra/temporal/ui-gateway/ui-gateway';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the Web UI's sign-in gateway is the local stack's own (infra), run here in-process.
+import { GatewaySessions, GatewaySignIn, createUiGateway } from '../../infra/temporal/ui-gateway';
 import { Sessions } from '../support/people-tokens';
 import { stackEnv, stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
 
@@ -223,9 +223,8 @@ describe('the Temporal Web UI in a browser, through its sign-in gateway', () => 
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL((url) => url.origin === uiUrl && url.pathname.includes('/workflows/'));
       // The input card holds the decoded JSON (a ciphertext payload shows as base64 without a "caseId" key).
-      const input = page.getByTestId('input-and-result').locator('.cm-content').first();
-      await input.waitFor();
-      await page.waitForFunction((text) => document.querySelector('[data-testid="input-and-result"] .cm-content')?.textContent?.includes(text), `"caseId": "${caseId}"`);
+      await page.getByTestId('input-and-result').getByText('"caseId"').first().waitFor();
+      await page.getByTestId('input-and-result').getByText(`"${caseId}"`).first().waitFor();
       // The arrival signal's input, opened from the event history: the person's ids and evidence, in clear text.
       await page.locator('tr[data-testid="event-summary-row"]', { hasText: 'Workflow Execution Signaled' }).click();
       await page.getByText(personId).first().waitFor({ timeout: 15_000 });

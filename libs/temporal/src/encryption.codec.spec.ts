@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { defaultPayloadConverter, METADATA_ENCODING_KEY, type Payload } from '@temporalio/common';
+import { defaultPayloadConverter, METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { ENCRYPTED_ENCODING, ENCRYPTION_KEY_ID_METADATA, ENCRYPTION_WORKFLOW_ID_METADATA, EncryptionCodec, PayloadDecryptionError } from './encryption.codec';
 import { loadTemporalConfig } from './temporal-config';
@@ -105,7 +105,8 @@ describe('EncryptionCodec', () => {
     const codec = codecWith({ k1: oldKey }, 'k1');
     const [legacy] = await codec.encode([payload]);
     expect(EncryptionCodec.workflowIdOf(legacy as Payload)).toBeUndefined();
-    const [decoded] = await codec.decode([legacy as Payload], { type: 'workflow', namespace: 'default', workflowId: 'readmission:case_01J9ZQ4X7K3M2N8P6R5T' });
+    // The worker passes its context on decode too; the owner comes from the payload, so a legacy one still decodes.
+    const [decoded] = await (codec as PayloadCodec).decode([legacy as Payload], { type: 'workflow', namespace: 'default', workflowId: 'readmission:case_01J9ZQ4X7K3M2N8P6R5T' });
     expect(defaultPayloadConverter.fromPayload(decoded as Payload)).toEqual({ caseId: marker, note: 'détenu à Calais' });
   });
 
