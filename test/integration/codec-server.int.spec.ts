@@ -166,6 +166,10 @@ describe('the codec server on the real stack', () => {
         body: JSON.stringify({ payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"nudge"').toString('base64') }] }),
       });
     expect((await encode('alice')).status).toBe(403);
+    // The CLI sends a query's empty argument list through /encode (as `{}`) before every query, whoever asks.
+    const emptyArgs = await fetch(`${caseworkUrl}/codec/encode`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await sessions.tokenOf('alice')}` }, body: '{}' });
+    expect(emptyArgs.status).toBe(200);
+    expect(await emptyArgs.json()).toEqual({ payloads: [] });
     const encoded = await encode('sam');
     expect(encoded.status).toBe(200);
     expect(((await encoded.json()) as { payloads: WirePayload[] }).payloads.map(encodingOf)).toEqual([ENCRYPTED_ENCODING]);

@@ -1,5 +1,5 @@
 import type { PersonCaller, Role } from '@oioo/auth';
-import { disclosureFor } from './codec-access';
+import { disclosureFor, mayEncode } from './codec-access';
 import { ConsultationWindow } from './consultation-window';
 import { caseRefOfWorkflowId } from './owning-case';
 
@@ -37,6 +37,12 @@ describe('codec server access', () => {
   it('a payload with no owning case is redacted at most, whoever asks', () => {
     expect(disclosureFor(person(['caseworker'], 'south-east'), undefined)).toBe('redacted');
     expect(disclosureFor(person(['senior-caseworker', 'sre'], 'south-east'), undefined)).toBe('redacted');
+  });
+
+  it('encodes inputs for SREs only, and an empty argument list (a query\'s) for anyone who may decode', () => {
+    expect(mayEncode(person(['sre']), 2)).toBe(true);
+    expect(mayEncode(person(['caseworker'], 'south-east'), 1)).toBe(false);
+    expect(mayEncode(person(['caseworker'], 'south-east'), 0)).toBe(true);
   });
 
   it('finds the owning case only in a well-formed case workflow id', () => {

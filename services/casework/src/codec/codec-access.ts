@@ -9,12 +9,18 @@ import { type CaseScope, rolesReaching, visibilityFor } from '../access/case-acc
 export const DECODE_ROLES: readonly Role[] = ['caseworker', 'senior-caseworker', 'liaison-officer', 'sre'];
 
 /**
- * Who may ask the codec to encode (the Web UI's and CLI's signal, update and start inputs): SREs only.
+ * Who may ask the codec to encode inputs (the Web UI's and CLI's signal, update and start inputs): SREs only.
  * People act on cases through the casework API, where the actor is the verified caller and four eyes hold;
  * an input encoded here goes to the workflow as it is written, so a caseworker could name any actor in it.
- * Operators need it for operational signals, and the operations log records them.
+ * Operators need it for operational signals. Anyone who may decode may "encode" nothing at all: the CLI
+ * and the UI send a query's empty argument list through the codec before every query.
  */
 export const ENCODE_ROLES: readonly Role[] = ['sre'];
+
+/** Whether the caller may have these many payloads encoded. */
+export function mayEncode(caller: PersonCaller, payloadCount: number): boolean {
+  return payloadCount === 0 || caller.roles.some((role) => ENCODE_ROLES.includes(role));
+}
 
 /** What one payload's reader gets: nothing decoded, its non-personal fields, or all of it. */
 export type PayloadDisclosure = 'none' | 'redacted' | 'full';

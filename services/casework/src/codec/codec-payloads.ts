@@ -11,8 +11,8 @@ const wirePayloadSchema = z.strictObject({
   data: base64.optional(),
 });
 
-/** The body of `POST /decode` and `POST /encode`: `{"payloads": [...]}` (Temporal's Payloads message as JSON). */
-export const codecRequestSchema = z.strictObject({ payloads: z.array(wirePayloadSchema).max(1000) });
+/** The body of `POST /decode` and `POST /encode`: `{"payloads": [...]}` (Temporal's Payloads message as JSON; the CLI omits an empty list). */
+export const codecRequestSchema = z.strictObject({ payloads: z.array(wirePayloadSchema).max(1000).default([]) });
 
 /** A payload in the protocol's JSON form. */
 export type WirePayload = z.infer<typeof wirePayloadSchema>;

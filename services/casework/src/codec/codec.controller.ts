@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Param, Post } 
 import { CurrentPerson, type PersonCaller, ProblemError, RolesAllowed } from '@oioo/auth';
 import { createLogger } from '@oioo/config';
 import { type EncryptionCodec } from '@oioo/temporal';
-import { DECODE_ROLES, ENCODE_ROLES } from './codec-access';
+import { DECODE_ROLES, mayEncode } from './codec-access';
 import { CODEC_SERVER_CONFIG, type CodecServerConfig } from './codec-config';
 import { type WirePayload, parseCodecRequest, toWire } from './codec-payloads';
 import { CODEC_SERVER_CODEC, PayloadDecoder } from './payload-decoder';
@@ -36,10 +36,15 @@ export class CodecController {
   /** Encrypts inputs the Web UI or CLI sends to workflows (signals, updates, starts); see ENCODE_ROLES for who may. */
   @Post(['encode', ':namespace/encode'])
   @HttpCode(HttpStatus.OK)
-  @RolesAllowed(...ENCODE_ROLES)
+  @RolesAllowed(...DECODE_ROLES)
   async encode(@CurrentPerson() caller: PersonCaller, @Body() body: unknown, @Headers('x-namespace') header?: string, @Param('namespace') path?: string): Promise<{ payloads: WirePayload[] }> {
     this.assertNamespace(path ?? header);
-    const payloads = await this.codec.encode(parseCodecRequest(body));
+    const inputs = parseCodecRequest(body);
+    if (!mayEncode(caller, inputs.length)) {
+      throw new ProblemError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'only SREs may encode inputs; casework is done through the casework API');
+    }
+    if (inputs.length === 0) return { payloads: [] };
+    const payloads = await this.codec.encode(inputs);
     this.logger.info('payloads encoded for an operator', { actorId: caller.actorId, count: payloads.length });
     return { payloads: payloads.map(toWire) };
   }

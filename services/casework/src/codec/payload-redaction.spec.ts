@@ -1,5 +1,5 @@
 import { METADATA_ENCODING_KEY, type Payload, defaultPayloadConverter } from '@temporalio/common';
-import { REDACTED, redactJson, redactPayload } from './payload-redaction';
+import { REDACTED, redactJson, redactPayload, redactValue } from './payload-redaction';
 
 const read = (payload: Payload) => defaultPayloadConverter.fromPayload(payload);
 
@@ -36,6 +36,13 @@ describe('payload redaction for operators', () => {
     });
     expect(redactJson('Amira Haddad')).toBe(REDACTED);
     expect(redactJson([{ state: 'screening', name: 'A' }, 'B'])).toEqual([{ state: 'screening', name: REDACTED }, REDACTED]);
+  });
+
+  it('keeps the workflow metadata query\'s handler list, so an SRE can pick a query in the Web UI, and redacts its details', () => {
+    const metadata = { definition: { type: 'readmissionCaseWorkflow', queryDefinitions: [{ name: 'caseView', description: '' }], signalDefinitions: [{ name: 'arrivalRecorded' }] }, currentDetails: 'Amira Haddad' };
+    expect(redactValue(metadata)).toEqual({ definition: metadata.definition, currentDetails: REDACTED });
+    const lookalike = { definition: { type: 'x', queryDefinitions: [{ name: 'Amira Haddad', nationality: 'SD' }] } };
+    expect(redactValue(lookalike)).toEqual({ definition: { type: 'x', queryDefinitions: REDACTED } });
   });
 
   it('redacts a JSON payload into a JSON payload the Web UI shows, passes null through, and replaces bytes whole', () => {

@@ -28,6 +28,33 @@ const NULL_ENCODING = 'binary/null';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/**
+ * The answer to the built-in `__temporal_workflow_metadata` query, which the Web UI asks for to list a
+ * workflow's queries, signals and updates: handler names and descriptions from the code, and the
+ * workflow's current details (free text, so redacted).
+ */
+function isWorkflowMetadata(value: Json): value is { definition: Json; currentDetails?: Json } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const definition = value['definition'];
+  if (definition === null || typeof definition !== 'object' || Array.isArray(definition)) return false;
+  const handlerLists = ['queryDefinitions', 'signalDefinitions', 'updateDefinitions'];
+  return (
+    Object.keys(value).every((key) => key === 'definition' || key === 'currentDetails') &&
+    Object.keys(definition).every((key) => key === 'type' || handlerLists.includes(key)) &&
+    handlerLists.every((key) => definition[key] === undefined || (Array.isArray(definition[key]) && (definition[key] as Json[]).every(isHandlerDefinition)))
+  );
+}
+
+function isHandlerDefinition(value: Json): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.entries(value).every(([key, field]) => (key === 'name' || key === 'description') && typeof field === 'string');
+}
+
+/** A JSON payload's value as an operator may see it: the workflow metadata's handler list whole, anything else by {@link redactJson}. */
+export function redactValue(value: Json): Json {
+  if (isWorkflowMetadata(value)) return { definition: value.definition, ...(value.currentDetails !== undefined ? { currentDetails: REDACTED } : {}) };
+  return redactJson(value);
+}
+
 /** A JSON value with every field outside {@link NON_PERSONAL_FIELDS} replaced by {@link REDACTED}, at any depth. */
 export function redactJson(value: Json, keep = false): Json {
   if (Array.isArray(value)) return value.map((item) => redactJson(item, keep));
@@ -61,7 +88,7 @@ export function redactPayload(payload: Payload): Payload {
   if (encoding === NULL_ENCODING) return payload;
   if (encoding === JSON_ENCODING) {
     try {
-      return jsonPayload(redactJson(JSON.parse(Buffer.from(payload.data ?? new Uint8Array()).toString('utf8')) as Json));
+      return jsonPayload(redactValue(JSON.parse(Buffer.from(payload.data ?? new Uint8Array()).toString('utf8')) as Json));
     } catch {
       return jsonPayload(REDACTED);
     }
