@@ -213,7 +213,7 @@ describe('the Temporal Web UI in a browser, through its sign-in gateway', () => 
     await new Promise((resolve) => gateway?.close(resolve));
   });
 
-  it('S3 a caseworker of the case\'s team signs in and reads the case\'s input and arrival in clear text', async () => {
+  it('S3 a caseworker of the case\'s team signs in and reads the case\'s input and arrival in clear text, and may not act', async () => {
     const browser = await chromium.launch({ executablePath: await ensureChromium(), headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -239,6 +239,12 @@ describe('the Temporal Web UI in a browser, through its sign-in gateway', () => 
       await page.screenshot({ path: join(screenshotDir, 'temporal-ui-workflow-arrival.png') });
       expect(decodes.length).toBeGreaterThan(0);
       expect(decodes.every((status) => status === 200)).toBe(true);
+      // The gateway lets a caseworker read but not act: the UI's terminate is refused before it reaches Temporal.
+      const terminate = await page.request.post(`${uiUrl}/api/v1/namespaces/default/workflows/${encodeURIComponent(workflowId)}/terminate`, { data: { reason: 'not hers to end' } });
+      expect(terminate.status()).toBe(403);
+      // Without the session cookie the codec on the UI's origin decodes nothing.
+      const anonymous = await fetch(`${uiUrl}/codec/decode`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-namespace': 'default' }, body: JSON.stringify({ payloads: [wire.signal] }) });
+      expect(anonymous.status).toBe(401);
     } finally {
       await browser.close();
     }
