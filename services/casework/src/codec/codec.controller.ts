@@ -10,7 +10,8 @@ import { CODEC_SERVER_CODEC, PayloadDecoder } from './payload-decoder';
 /**
  * The codec server of the Temporal Web UI and CLI (Temporal's remote codec protocol): `POST /codec/decode`
  * and `/codec/encode`, the namespace in `X-Namespace` or in the path (`/codec/{namespace}/decode`, as the
- * CLI templates it). Every call needs a person's access token; what a decode returns follows the casework
+ * CLI templates it; CLI 1.5.1 leaves the namespace empty unless `--namespace` is given, so `/codec` is the
+ * endpoint to hand out). Every call needs a person's access token; what a decode returns follows the casework
  * API's access rules, payload by payload (see {@link PayloadDecoder}).
  */
 @Controller('codec')
