@@ -1,11 +1,12 @@
 import type { ClientMetadata } from 'oidc-provider';
 import type { ClientSecrets } from './client-secrets';
-import { CLI_CLIENT_ID, CLI_REDIRECT_URI, CONSOLE_CLIENT_ID, SERVICE_CLIENT_IDS } from './oidc-contract';
+import { CLI_CLIENT_ID, CLI_REDIRECT_URI, CONSOLE_CLIENT_ID, SERVICE_CLIENT_IDS, TEMPORAL_UI_CLIENT_ID } from './oidc-contract';
 
-/** What the registrations depend on: where the console is sent back to, and the service clients' secrets. */
+/** What the registrations depend on: where the console and the Temporal Web UI's gateway are sent back to, and the service clients' secrets. */
 export interface RegistrationInputs {
   consoleRedirectUris: readonly string[];
   consolePostLogoutRedirectUris: readonly string[];
+  temporalUiRedirectUris: readonly string[];
   serviceSecrets: ClientSecrets;
 }
 
@@ -27,6 +28,7 @@ export function clientRegistrations(inputs: RegistrationInputs): ClientMetadata[
       redirect_uris: [...inputs.consoleRedirectUris],
       post_logout_redirect_uris: [...inputs.consolePostLogoutRedirectUris],
     },
+    { ...person, client_id: TEMPORAL_UI_CLIENT_ID, client_name: 'Temporal Web UI (local)', application_type: 'web', redirect_uris: [...inputs.temporalUiRedirectUris] },
     // Native with a loopback redirect (RFC 8252): the token command never listens, it reads the code from the redirect.
     { ...person, client_id: CLI_CLIENT_ID, client_name: 'Casework command line', application_type: 'native', redirect_uris: [CLI_REDIRECT_URI] },
     ...SERVICE_CLIENT_IDS.map((clientId) => {

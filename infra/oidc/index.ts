@@ -8,6 +8,7 @@ export {
   CONSOLE_CLIENT_ID,
   CLI_CLIENT_ID,
   CLI_REDIRECT_URI,
+  TEMPORAL_UI_CLIENT_ID,
   PERSON_SCOPE,
   SERVICE_CLIENT_IDS,
   type ServiceClientId,
@@ -15,4 +16,4 @@ export {
 export { type PkceLoginOptions, type PersonTokens, type ProviderMetadata, type ClientCredentialsOptions, LoginRefusedError, discover, loginWithPkce, clientCredentialsToken } from './pkce-login';
 export { type ClientSecrets, clientSecretFrom, readClientSecrets } from './client-secrets';
 export { rotateSigningKeys } from './signing-keys';
-export { oidcIssuerUrl, oidcDiscoveryUrl, oidcDataDir, oidcClientsFile, oidcEnvironment, serviceClientEnvironment, consoleUrl, consoleRedirectUri, consolePostLogoutUri, startOidcProvider } from './oidc-stack';
+export { oidcIssuerUrl, oidcDiscoveryUrl, oidcDataDir, oidcClientsFile, oidcEnvironment, serviceClientEnvironment, consoleUrl, consoleRedirectUri, consolePostLogoutUri, temporalUiUrl, temporalUiRedirectUri, startOidcProvider } from './oidc-stack';

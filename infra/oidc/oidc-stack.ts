@@ -63,6 +63,16 @@ export function consolePostLogoutUri(profile: StackProfile): string {
   return `${consoleUrl(profile)}/signed-out`;
 }
 
+/** The local Temporal Web UI's address: its sign-in gateway on the profile's UI port (infra/temporal-ui). */
+export function temporalUiUrl(profile: StackProfile): string {
+  return `http://127.0.0.1:${profile.temporal.uiPort}`;
+}
+
+/** Where the Temporal Web UI's sign-in gateway is sent back to after sign-in. */
+export function temporalUiRedirectUri(profile: StackProfile): string {
+  return `${temporalUiUrl(profile)}/auth/callback`;
+}
+
 /** Starts the profile's provider as its own process (log `<logDir>/oidc.log`) and waits until discovery answers. */
 export async function startOidcProvider(profile: StackProfile): Promise<SupervisedProcess> {
   await assertPortFree(profile.oidc, 'the local OpenID Connect provider');
@@ -77,6 +87,7 @@ export async function startOidcProvider(profile: StackProfile): Promise<Supervis
     OIDC_DATA_DIR: dir,
     OIDC_CONSOLE_REDIRECT_URIS: consoleRedirectUri(profile),
     OIDC_CONSOLE_POST_LOGOUT_REDIRECT_URIS: consolePostLogoutUri(profile),
+    OIDC_TEMPORAL_UI_REDIRECT_URIS: temporalUiRedirectUri(profile),
   });
   try {
     await waitUntil(

@@ -17,6 +17,7 @@ const ProviderEnv = z.object({
   OIDC_DATA_DIR: z.string().min(1),
   OIDC_CONSOLE_REDIRECT_URIS: listVariable,
   OIDC_CONSOLE_POST_LOGOUT_REDIRECT_URIS: listVariable.default([]),
+  OIDC_TEMPORAL_UI_REDIRECT_URIS: listVariable.default([]),
   OIDC_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 60 * 60).default(15 * 60),
 });
 
@@ -35,6 +36,7 @@ function main(): void {
   const clients = clientRegistrations({
     consoleRedirectUris: env.OIDC_CONSOLE_REDIRECT_URIS,
     consolePostLogoutRedirectUris: env.OIDC_CONSOLE_POST_LOGOUT_REDIRECT_URIS,
+    temporalUiRedirectUris: env.OIDC_TEMPORAL_UI_REDIRECT_URIS,
     serviceSecrets: ensureClientSecrets(join(env.OIDC_DATA_DIR, 'clients.json')),
   });
   const configuration = providerConfiguration({

@@ -6,7 +6,8 @@ export interface StackProfile {
   name: 'dev' | 'test' | 'bench';
   dataDir: string;
   logDir: string;
-  temporal: { port: number; uiPort: number; httpPort: number; metricsPort: number };
+  /** `uiPort` is where people open the Web UI (its sign-in gateway); the dev server's own UI listens on `uiBackendPort`. */
+  temporal: { port: number; uiPort: number; uiBackendPort: number; httpPort: number; metricsPort: number };
   kafka: { port: number; controllerPort: number };
   /** The local OpenID Connect provider's port; its issuer is http://127.0.0.1:<oidc>. */
   oidc: number;
@@ -19,7 +20,7 @@ function profile(name: StackProfile['name'], base: number): StackProfile {
     name,
     dataDir,
     logDir: join(dataDir, 'logs'),
-    temporal: { port: base + 7233, uiPort: base + 8233, httpPort: base + 7243, metricsPort: base + 7253 },
+    temporal: { port: base + 7233, uiPort: base + 8233, uiBackendPort: base + 8234, httpPort: base + 7243, metricsPort: base + 7253 },
     kafka: { port: base + 9092, controllerPort: base + 9093 },
     oidc: base + 3100,
     services: { identity: base + 3101, legalReview: base + 3102, transport: base + 3103, casework: base + 3104, console: base + 3105 },

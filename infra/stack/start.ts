@@ -14,6 +14,7 @@ import { acquireStackLock } from './stack-lock';
 import { devProfile as profile } from './stack-profile';
 import type { SupervisedProcess } from './supervised-process';
 import { probeWorker } from './worker-probe';
+import { startUiGateway } from '../temporal/ui-gateway/gateway-stack';
 
 /** Demonstration only: a simulated day passes in a real minute with --simulate. */
 const DEMO_TIME_COMPRESSION = 1440;
@@ -124,6 +125,8 @@ async function main(): Promise<void> {
       ),
     );
 
+    await step('temporal-ui', `starting the Web UI's sign-in gateway on http://127.0.0.1:${profile.temporal.uiPort}`, async () => track(await startUiGateway(profile, env)));
+
     if (simulate) {
       const simulator = startNodeComponent(profile, 'agency-simulator', 'services/agency-simulator/src/main.ts', { ...env, ...serviceClientEnvironment(profile, 'svc-simulator') });
       track(simulator);
@@ -134,7 +137,7 @@ async function main(): Promise<void> {
       '',
       `The pilot platform is up (${seconds(Date.now() - startedAt)}). Ctrl-C stops everything.`,
       '',
-      `  Temporal Web UI     http://127.0.0.1:${profile.temporal.uiPort}`,
+      `  Temporal Web UI     http://127.0.0.1:${profile.temporal.uiPort}   sign in as sam (SRE: redacted) or a caseworker (their team's cases whole)`,
       `  Temporal frontend   ${env['TEMPORAL_ADDRESS']} (namespace default)`,
       `  Kafka bootstrap     ${env['KAFKA_BROKERS']}`,
       ...servicesOf(profile).map((service) => `  ${service.name.padEnd(19)} ${healthUrl(service)}`),
@@ -149,7 +152,7 @@ async function main(): Promise<void> {
         : []),
       '',
       `  Data                ${profile.dataDir} (kept across restarts; npm start -- --fresh starts clean)`,
-      `  Logs                ${profile.logDir}/{temporal,kafka,oidc,worker,${servicesOf(profile).map((s) => s.name).join(',')}}.log`,
+      `  Logs                ${profile.logDir}/{temporal,temporal-ui,kafka,oidc,worker,${servicesOf(profile).map((s) => s.name).join(',')}}.log`,
       '',
     ];
     process.stdout.write(lines.join('\n'));

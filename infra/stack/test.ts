@@ -53,7 +53,8 @@ async function main(): Promise<number> {
         return false;
       }
     });
-    await startInfrastructure(profile, { ui: false }, (component) => running.push(component));
+    // The Web UI is on (cheap: it runs inside the dev server) for the codec server's browser check.
+    await startInfrastructure(profile, { ui: true }, (component) => running.push(component));
     // The end-to-end platform serves the console at the address the provider sends this profile's console back to.
     const env = { ...stackEnvironment(profile), TEMPORAL_TEST_SERVER_PATH: ToolPaths.temporalTestServer, OIOO_STACK: 'test', CONSOLE_PUBLIC_URL: consoleUrl(profile) };
     const resultsFile = join(profile.dataDir, 'jest-results.json');

@@ -12,16 +12,22 @@ export function temporalAddress(profile: StackProfile): string {
   return `127.0.0.1:${profile.temporal.port}`;
 }
 
+/** The dev server's own Web UI, behind the sign-in gateway (infra/temporal/ui-gateway). */
+export function temporalUiBackendUrl(profile: StackProfile): string {
+  return `http://127.0.0.1:${profile.temporal.uiBackendPort}`;
+}
+
 /**
  * Starts the Temporal CLI dev server on a file-backed SQLite database in WAL mode (so histories
- * survive a restart and readers do not block the writer), with the project's search attributes.
+ * survive a restart and readers do not block the writer), with the project's search attributes. Its Web UI
+ * listens on the UI backend port and calls the codec at `/codec` of the UI's public address (the gateway).
  */
 export async function startTemporalDevServer(profile: StackProfile, options: { ui: boolean }): Promise<SupervisedProcess> {
-  const { port, uiPort, httpPort, metricsPort } = profile.temporal;
+  const { port, uiPort, uiBackendPort, httpPort, metricsPort } = profile.temporal;
   await assertPortFree(port, 'the Temporal frontend (gRPC)');
   await assertPortFree(httpPort, 'the Temporal HTTP API');
   await assertPortFree(metricsPort, 'the Temporal metrics endpoint');
-  if (options.ui) await assertPortFree(uiPort, 'the Temporal Web UI');
+  if (options.ui) await assertPortFree(uiBackendPort, 'the Temporal Web UI (behind its sign-in gateway)');
   const dbDir = join(profile.dataDir, 'temporal');
   mkdirSync(dbDir, { recursive: true });
   const args = [
@@ -34,7 +40,7 @@ export async function startTemporalDevServer(profile: StackProfile, options: { u
     '--sqlite-pragma', 'journal_mode=wal',
     '--sqlite-pragma', 'synchronous=normal',
     ...searchAttributeRegistrations.flatMap(({ name, cliType }) => ['--search-attribute', `${name}=${cliType}`]),
-    ...(options.ui ? ['--ui-port', String(uiPort)] : ['--headless']),
+    ...(options.ui ? ['--ui-port', String(uiBackendPort), '--ui-codec-endpoint', `http://127.0.0.1:${uiPort}/codec`] : ['--headless']),
   ];
   const server = SupervisedProcess.start({ name: 'temporal', command: ToolPaths.temporalCli, args, logFile: join(profile.logDir, 'temporal.log') });
   await waitUntil(

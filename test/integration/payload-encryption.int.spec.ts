@@ -1,6 +1,6 @@
 import { type temporal } from '@temporalio/proto';
 import { TaskQueues, probeWorkflowId } from '@oioo/contracts';
-import { ENCRYPTED_ENCODING, createEncryptionCodec } from '@oioo/temporal';
+import { ENCRYPTED_ENCODING, EncryptionCodec, createEncryptionCodec } from '@oioo/temporal';
 import { probeReplySignal, probeWorkflow } from '@oioo/workflows-platform';
 import { useStackTemporal } from '../support/temporal-fixture';
 import { stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
@@ -43,6 +43,8 @@ describe('payload encryption on the real server', () => {
     expect(stored.includes(Buffer.from('Haddad'))).toBe(false);
     for (const payload of payloads) {
       expect(Buffer.from(payload.metadata?.['encoding'] ?? new Uint8Array()).toString()).toBe(ENCRYPTED_ENCODING);
+      // Client (input, signal) and worker (result) both pass the SDK's serialization context: each payload names its workflow, for the codec server.
+      expect(EncryptionCodec.workflowIdOf({ metadata: payload.metadata ?? {} })).toBe(workflowId);
     }
 
     // The same bytes decode to the name with the platform's key: the test looked at the right payloads.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { defaultPayloadConverter, METADATA_ENCODING_KEY, type Payload } from '@temporalio/common';
+import { defaultPayloadConverter, METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { ENCRYPTED_ENCODING, ENCRYPTION_KEY_ID_METADATA, EncryptionCodec, PayloadDecryptionError } from './encryption.codec';
+import { ENCRYPTED_ENCODING, ENCRYPTION_KEY_ID_METADATA, ENCRYPTION_WORKFLOW_ID_METADATA, EncryptionCodec, PayloadDecryptionError } from './encryption.codec';
 import { loadTemporalConfig } from './temporal-config';
 
 const text = (bytes: Uint8Array | null | undefined) => new TextDecoder().decode(bytes ?? new Uint8Array());
@@ -81,6 +81,33 @@ describe('EncryptionCodec', () => {
     const [decodedPlain, decodedBare] = await codec.decode([payload, bare]);
     expect(decodedPlain).toBe(payload);
     expect(decodedBare).toBe(bare);
+  });
+
+  it('records the owning workflow id from the serialization context and binds it, so relabelling or stripping it fails', async () => {
+    const codec = codecWith({ k1: oldKey }, 'k1');
+    const [owned] = await codec.encode([payload], { type: 'workflow', namespace: 'default', workflowId: 'readmission:case_01J9ZQ4X7K3M2N8P6R5T' });
+    const [byActivity] = await codec.encode([payload], { type: 'activity', namespace: 'default', workflowId: 'eoi:eoi_01J9ZQ4X7K3M2N8P', isLocal: false });
+    expect(EncryptionCodec.workflowIdOf(owned as Payload)).toBe('readmission:case_01J9ZQ4X7K3M2N8P6R5T');
+    expect(text(byActivity?.metadata?.[ENCRYPTION_WORKFLOW_ID_METADATA])).toBe('eoi:eoi_01J9ZQ4X7K3M2N8P');
+    const decoded = await codec.decode([owned as Payload, byActivity as Payload]);
+    expect(decoded.map((p) => defaultPayloadConverter.fromPayload(p))).toEqual([
+      { caseId: marker, note: 'détenu à Calais' },
+      { caseId: marker, note: 'détenu à Calais' },
+    ]);
+    const relabelled = { ...owned, metadata: { ...owned?.metadata, [ENCRYPTION_WORKFLOW_ID_METADATA]: new TextEncoder().encode('readmission:case_OTHER0000000000000') } };
+    await expect(codec.decode([relabelled])).rejects.toThrow(/failed authentication/);
+    const stripped = { ...owned, metadata: { ...owned?.metadata } };
+    delete stripped.metadata[ENCRYPTION_WORKFLOW_ID_METADATA];
+    await expect(codec.decode([stripped])).rejects.toThrow(/failed authentication/);
+  });
+
+  it('still decrypts a payload written before owners were recorded, and gives it no owner', async () => {
+    const codec = codecWith({ k1: oldKey }, 'k1');
+    const [legacy] = await codec.encode([payload]);
+    expect(EncryptionCodec.workflowIdOf(legacy as Payload)).toBeUndefined();
+    // The worker passes its context on decode too; the owner comes from the payload, so a legacy one still decodes.
+    const [decoded] = await (codec as PayloadCodec).decode([legacy as Payload], { type: 'workflow', namespace: 'default', workflowId: 'readmission:case_01J9ZQ4X7K3M2N8P6R5T' });
+    expect(defaultPayloadConverter.fromPayload(decoded as Payload)).toEqual({ caseId: marker, note: 'détenu à Calais' });
   });
 
   it('is built from the parsed configuration and refuses an active key outside the ring', async () => {

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
+import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec, type SerializationContext } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { type CodecKeyRing, type TemporalConfig } from './temporal-config';
 
@@ -8,6 +8,12 @@ export const ENCRYPTED_ENCODING = 'binary/encrypted';
 
 /** Metadata key naming the key a payload was encrypted with, so rotated keys can still decrypt old payloads. */
 export const ENCRYPTION_KEY_ID_METADATA = 'encryption-key-id';
+
+/**
+ * Metadata key naming the workflow that owns a payload (its opaque id, e.g. `readmission:case_...`), so a codec
+ * server can apply the owning case's access rules. Written only when the SDK passes a serialization context.
+ */
+export const ENCRYPTION_WORKFLOW_ID_METADATA = 'encryption-workflow-id';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
@@ -45,25 +51,45 @@ export class EncryptionCodec implements PayloadCodec {
     return new EncryptionCodec(config.codec);
   }
 
-  /** Encrypts each payload with the active key. */
-  async encode(payloads: Payload[]): Promise<Payload[]> {
+  /**
+   * Encrypts each payload with the active key. With a serialization context (the SDK passes one for payloads
+   * owned by a workflow or an activity) the owning workflow id is recorded in the metadata and bound as
+   * authenticated data, so a payload cannot be relabelled as another case's to pass that case's access check.
+   */
+  async encode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
     const keyId = this.keyRing.activeKeyId;
     const key = this.keyRing.keys.get(keyId) as Buffer;
+    const workflowId = context?.workflowId || undefined;
     return payloads.map((payload) => {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv(ALGORITHM, key, iv);
-      // The key id is authenticated data: relabelling a payload with another id makes decryption fail.
-      cipher.setAAD(this.encoder.encode(keyId));
+      // The key id (and the owner) are authenticated data: relabelling a payload makes decryption fail.
+      cipher.setAAD(this.associatedData(keyId, workflowId));
       const plaintext = temporal.api.common.v1.Payload.encode(payload).finish();
       const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
       return {
         metadata: {
           [METADATA_ENCODING_KEY]: this.encoder.encode(ENCRYPTED_ENCODING),
           [ENCRYPTION_KEY_ID_METADATA]: this.encoder.encode(keyId),
+          ...(workflowId ? { [ENCRYPTION_WORKFLOW_ID_METADATA]: this.encoder.encode(workflowId) } : {}),
         },
         data: Buffer.concat([iv, ciphertext, cipher.getAuthTag()]),
       };
     });
+  }
+
+  /** The owning workflow id recorded in an encrypted payload's metadata, if any (it is authenticated on decode). */
+  static workflowIdOf(payload: Payload): string | undefined {
+    const bytes = payload.metadata?.[ENCRYPTION_WORKFLOW_ID_METADATA];
+    return bytes === undefined || bytes === null ? undefined : new TextDecoder().decode(bytes);
+  }
+
+  /**
+   * The authenticated data: the key id alone for payloads without an owner (as every payload written before owners
+   * were recorded, so recorded histories still decrypt), or a versioned label, the key id and the owner.
+   */
+  private associatedData(keyId: string, workflowId: string | undefined): Uint8Array {
+    return this.encoder.encode(workflowId === undefined ? keyId : `oioo-codec-v2\n${keyId}\n${workflowId}`);
   }
 
   /** Decrypts payloads encrypted with any key of the ring; payloads that are not encrypted pass through. */
@@ -90,7 +116,7 @@ export class EncryptionCodec implements PayloadCodec {
       throw new PayloadDecryptionError(`encrypted payload (key id "${keyId}") is too short to hold an IV and auth tag`);
     }
     const decipher = createDecipheriv(ALGORITHM, key, data.subarray(0, IV_BYTES));
-    decipher.setAAD(this.encoder.encode(keyId));
+    decipher.setAAD(this.associatedData(keyId, EncryptionCodec.workflowIdOf(payload)));
     decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
     let plaintext: Buffer;
     try {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { AuthModule } from '@oioo/auth';
 import { DatabaseHealthIndicator, DatabaseModule } from '@oioo/database';
 import { HealthModule } from '@oioo/service-kit';
@@ -8,6 +8,8 @@ import { API_ROUTES } from './api/routes';
 import { CaseDirectory } from './cases/case-directory';
 import { CaseReader } from './cases/case-reader';
 import { LedgerReader } from './cases/ledger-reader';
+import { CodecController } from './codec/codec.controller';
+import { CODEC_SERVER_PROVIDERS, applyCodecCors } from './codec/codec-server.providers';
 import { CASEWORK_CONFIG, loadCaseworkConfig } from './config/casework-config';
 import { ConsultationLog } from './consultations/consultation-log.repository';
 import { OperationsLog } from './operations/operations-log.repository';
@@ -23,7 +25,8 @@ import { StepRunner } from './steps/step-runner';
  * The casework service: the only way people act on cases. People's tokens are verified against the
  * OIDC provider (deny by default); reads and Updates go to Temporal; the consultation log, the
  * Idempotency-Keys and the staff names live in its own `casework` schema. It reaches into no other
- * service's tables and consumes no events.
+ * service's tables and consumes no events. It is also the codec server of the Temporal Web UI and CLI
+ * (`/codec`), under the same tokens and access rules.
  */
 @Module({
   imports: [
@@ -32,7 +35,7 @@ import { StepRunner } from './steps/step-runner';
     DatabaseModule.forRoot({ schema: 'casework', migrationsDir: join(__dirname, 'migrations') }),
     HealthModule.forRoot({ service: 'casework', imports: [TemporalClientModule], indicators: [TemporalHealthIndicator, DatabaseHealthIndicator] }),
   ],
-  controllers: [buildCaseworkApiController(API_ROUTES), DocsController],
+  controllers: [buildCaseworkApiController(API_ROUTES), DocsController, CodecController],
   providers: [
     { provide: CASEWORK_CONFIG, useFactory: () => loadCaseworkConfig() },
     CaseDirectory,
@@ -45,6 +48,12 @@ import { StepRunner } from './steps/step-runner';
     StepRunner,
     WorkQueues,
     ApiHandlers,
+    ...CODEC_SERVER_PROVIDERS,
   ],
 })
-export class CaseworkAppModule {}
+export class CaseworkAppModule implements NestModule {
+  /** The codec server's CORS, ahead of the guard (see codec/). */
+  configure(consumer: MiddlewareConsumer): void {
+    applyCodecCors(consumer);
+  }
+}

@@ -1,0 +1,17 @@
+import { type MiddlewareConsumer, RequestMethod } from '@nestjs/common';
+import { createEncryptionCodec, loadTemporalConfig } from '@oioo/temporal';
+import { CODEC_SERVER_CONFIG, loadCodecServerConfig } from './codec-config';
+import { CodecCorsMiddleware } from './codec-cors.middleware';
+import { CODEC_SERVER_CODEC, PayloadDecoder } from './payload-decoder';
+
+/** The codec server's providers, added to the casework module (they share its case directory and consultation log). */
+export const CODEC_SERVER_PROVIDERS = [
+  { provide: CODEC_SERVER_CONFIG, useFactory: () => loadCodecServerConfig() },
+  { provide: CODEC_SERVER_CODEC, useFactory: () => createEncryptionCodec(loadTemporalConfig(process.env, 'casework')) },
+  PayloadDecoder,
+];
+
+/** Puts the codec routes' CORS in front of the guard, so a preflight (which carries no token) is answered. */
+export function applyCodecCors(consumer: MiddlewareConsumer): void {
+  consumer.apply(CodecCorsMiddleware).forRoutes({ path: 'codec/*path', method: RequestMethod.ALL });
+}
