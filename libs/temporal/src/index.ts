@@ -8,3 +8,4 @@ export * from './workflow-bundle';
 export * from './search-attributes';
 export * from './temporal-client.module';
 export * from './workflow-calls';
+export * from './telemetry';

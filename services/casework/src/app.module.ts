@@ -15,6 +15,7 @@ import { ApiHandlers } from './controllers/api-handlers';
 import { buildCaseworkApiController } from './controllers/casework-api.controller';
 import { DocsController } from './controllers/docs.controller';
 import { WorkQueues } from './queues/work-queues.service';
+import { BusinessGauges } from './metrics/business-gauges.service';
 import { IdempotencyStore } from './steps/idempotency.repository';
 import { StepRunner } from './steps/step-runner';
 
@@ -43,6 +44,7 @@ import { StepRunner } from './steps/step-runner';
     StepRunner,
     WorkQueues,
     ApiHandlers,
+    BusinessGauges,
   ],
 })
 export class CaseworkAppModule {}

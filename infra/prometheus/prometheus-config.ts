@@ -1,0 +1,44 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StackProfile } from '../stack/stack-profile';
+
+/** The scrape configuration's template and the alert rules, kept beside this file. */
+export const PROMETHEUS_TEMPLATE = join(__dirname, 'prometheus.template.yml');
+/** The alert rules Prometheus loads; their tests are in alert-rules.test.yml. */
+export const ALERT_RULES = join(__dirname, 'alert-rules.yml');
+
+/** How often the local Prometheus scrapes and evaluates rules: 15 s by default, shorter in tests. */
+export interface PrometheusConfigOptions {
+  scrapeInterval?: string;
+}
+
+/** The template filled with a profile's ports: every metrics listener of the stack plus Prometheus itself. */
+export function prometheusConfigText(profile: StackProfile, options: PrometheusConfigOptions = {}): string {
+  const values: Record<string, string> = {
+    scrape_interval: options.scrapeInterval ?? '15s',
+    stack: profile.name,
+    rules_file: ALERT_RULES,
+    temporal_server_port: String(profile.temporal.metricsPort),
+    worker_port: String(profile.metrics.worker),
+    identity_port: String(profile.metrics.identity),
+    legal_review_port: String(profile.metrics.legalReview),
+    transport_port: String(profile.metrics.transport),
+    casework_port: String(profile.metrics.casework),
+    console_port: String(profile.metrics.console),
+    prometheus_port: String(profile.prometheus),
+  };
+  return readFileSync(PROMETHEUS_TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`prometheus.template.yml names {{${name}}}, which the stack does not fill`);
+    return value;
+  });
+}
+
+/** Writes the filled configuration into the profile's data folder and returns its path. */
+export function writePrometheusConfig(profile: StackProfile, options: PrometheusConfigOptions = {}): string {
+  const dir = join(profile.dataDir, 'prometheus');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'prometheus.yml');
+  writeFileSync(file, prometheusConfigText(profile, options));
+  return file;
+}

@@ -1,0 +1,64 @@
+import { type Span, type Tracer, context, propagation, trace } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { Resource } from '@opentelemetry/resources';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+
+/** The process's tracing, once {@link startTracing} switched it on. */
+interface ActiveTracing {
+  provider: NodeTracerProvider;
+  processor: SpanProcessor;
+  resource: Resource;
+}
+
+let active: ActiveTracing | undefined;
+
+/**
+ * Switches tracing on for this process when `OTEL_EXPORTER_OTLP_ENDPOINT` is set: spans are batched and
+ * exported by OTLP/HTTP to `<endpoint>/v1/traces`, with W3C trace context propagated. Unset (the default),
+ * nothing is installed and every instrumentation point skips its work. Call once, first thing in `main`.
+ */
+export function startTracing(serviceName: string, env: Record<string, string | undefined> = process.env): boolean {
+  const endpoint = env['OTEL_EXPORTER_OTLP_ENDPOINT']?.trim();
+  if (!endpoint || active) return active !== undefined;
+  const resource = new Resource({ [ATTR_SERVICE_NAME]: serviceName });
+  const processor = new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces` }));
+  const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
+  provider.register();
+  active = { provider, processor, resource };
+  return true;
+}
+
+/** True once tracing is on in this process. */
+export function tracingEnabled(): boolean {
+  return active !== undefined;
+}
+
+/** The span processor and resource workflow spans go through (the Temporal workflow exporter sink needs both); undefined when tracing is off. */
+export function tracingPipeline(): { processor: SpanProcessor; resource: Resource } | undefined {
+  return active && { processor: active.processor, resource: active.resource };
+}
+
+/** Exports what is still batched and stops tracing; for shutdown and tests. */
+export async function stopTracing(): Promise<void> {
+  const stopping = active;
+  active = undefined;
+  if (!stopping) return;
+  await stopping.provider.forceFlush();
+  await stopping.provider.shutdown();
+  trace.disable();
+  propagation.disable();
+  context.disable();
+}
+
+/** The platform's tracer. */
+export function platformTracer(): Tracer {
+  return trace.getTracer('oioo');
+}
+
+/** Ends a span, marking it failed when the work threw. */
+export function endSpan(span: Span, error?: unknown): void {
+  if (error !== undefined) span.setStatus({ code: 2, message: error instanceof Error ? error.name : 'error' });
+  span.end();
+}
