@@ -7,9 +7,28 @@ export const PROMETHEUS_TEMPLATE = join(__dirname, 'prometheus.template.yml');
 /** The alert rules Prometheus loads; their tests are in alert-rules.test.yml. */
 export const ALERT_RULES = join(__dirname, 'alert-rules.yml');
 
-/** How often the local Prometheus scrapes and evaluates rules: 15 s by default, shorter in tests. */
+/** A process of the `services` job: its name (the `component` label) and its metrics port. */
+export interface ServiceTarget {
+  component: string;
+  port: number;
+}
+
+/** How often the local Prometheus scrapes and evaluates rules (15 s by default, shorter in tests), and which services it scrapes (all five by default). */
 export interface PrometheusConfigOptions {
   scrapeInterval?: string;
+  services?: readonly ServiceTarget[];
+}
+
+/** Every service of a stack with its metrics port. */
+export function serviceTargetsOf(profile: StackProfile): ServiceTarget[] {
+  const { metrics } = profile;
+  return [
+    { component: 'identity', port: metrics.identity },
+    { component: 'legal-review', port: metrics.legalReview },
+    { component: 'transport', port: metrics.transport },
+    { component: 'casework', port: metrics.casework },
+    { component: 'console', port: metrics.console },
+  ];
 }
 
 /** The template filled with a profile's ports: every metrics listener of the stack plus Prometheus itself. */
@@ -20,11 +39,9 @@ export function prometheusConfigText(profile: StackProfile, options: PrometheusC
     rules_file: ALERT_RULES,
     temporal_server_port: String(profile.temporal.metricsPort),
     worker_port: String(profile.metrics.worker),
-    identity_port: String(profile.metrics.identity),
-    legal_review_port: String(profile.metrics.legalReview),
-    transport_port: String(profile.metrics.transport),
-    casework_port: String(profile.metrics.casework),
-    console_port: String(profile.metrics.console),
+    service_targets: (options.services ?? serviceTargetsOf(profile))
+      .map(({ component, port }) => `      - targets: ['127.0.0.1:${port}']\n        labels: { component: ${component} }`)
+      .join('\n'),
     prometheus_port: String(profile.prometheus),
   };
   return readFileSync(PROMETHEUS_TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (_match, name: string) => {
