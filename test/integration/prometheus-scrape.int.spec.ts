@@ -84,7 +84,7 @@ describe('Prometheus scraping the stack (real processes, real Prometheus)', () =
 
   it('finds every target up, the expected series of each, and the alert rules loaded', async () => {
     const pilotId = uniqueOpaqueId('pilot');
-    const base = { ...stackEnv(), PILOT_ID: pilotId, METRICS_REFRESH_SECONDS: '1', DATABASE_DRIVER: 'pglite' };
+    const base: NodeJS.ProcessEnv = { ...stackEnv(), PILOT_ID: pilotId, METRICS_REFRESH_SECONDS: '1', DATABASE_DRIVER: 'pglite' };
     delete base['DATABASE_DIR'];
     const [caseworkPort, consolePort] = [await freePort(), await freePort()];
     const caseworkUrl = `http://127.0.0.1:${caseworkPort}`;
