@@ -146,7 +146,7 @@ async function main(): Promise<void> {
       ...servicesOf(profile).map((service) => `  ${service.name.padEnd(19)} ${healthUrl(service)}`),
       `  Casework API        http://127.0.0.1:${profile.services.casework}/api/v1 (interactive reference http://127.0.0.1:${profile.services.casework}/docs)`,
       `  Console             ${consoleUrl(profile)}   sign in as one of the people below`,
-      `  Prometheus          ${prometheusUrl(profile)}/targets (alerts at ${prometheusUrl(profile)}/alerts; metrics of each process on ports ${profile.metrics.worker}-${profile.metrics.console}, Temporal server ${profile.temporal.metricsPort})`,
+      `  Prometheus          ${prometheusUrl(profile)}/classic/targets, alerts at ${prometheusUrl(profile)}/classic/alerts (metrics of each process on ports ${profile.metrics.worker}-${profile.metrics.console}, the Temporal server's on ${profile.temporal.metricsPort})`,
       ...signInLines(oidcIssuerUrl(profile)),
       ...(simulate
         ? [

@@ -36,6 +36,20 @@ describe('kafkajs log entries in our logger', () => {
     ]);
   });
 
+  it('a consumer crash on a coordinator still loading, and the restart after it, are said once at info; a second one is not said again', () => {
+    const crash = { message: "Crash: KafkaJSProtocolError: The coordinator is loading and hence can't process requests for this group", groupId: 'identity' };
+    const restart = { message: 'Restarting the consumer in 300ms', groupId: 'identity', retryTime: 300 };
+    const lines = logged([logLevel.ERROR, crash], [logLevel.ERROR, restart], [logLevel.ERROR, crash], [logLevel.ERROR, restart]);
+    expect(lines.map((line) => line['level'])).toEqual(['info', 'info']);
+    expect(lines[0]?.['message']).toMatch(/^Crash: KafkaJSProtocolError: The coordinator is loading .*\. Expected while/);
+    expect(lines[1]).toMatchObject({ message: 'Restarting the consumer in 300ms, after the expected error above', groupId: 'identity', expected: true });
+  });
+
+  it('a restart after an unexpected crash stays an error, as the crash does', () => {
+    const lines = logged([logLevel.ERROR, { message: 'Crash: KafkaJSNonRetriableError: something else' }], [logLevel.ERROR, { message: 'Restarting the consumer in 300ms' }]);
+    expect(lines.map((line) => line['level'])).toEqual(['error', 'error']);
+  });
+
   it('any other error stays an error, every time, with its technical fields only', () => {
     const lines = logged(
       [logLevel.ERROR, { broker: '127.0.0.1:9092', error: new Error('Connection timeout'), stack: 'at …', payload: 'secret' }],

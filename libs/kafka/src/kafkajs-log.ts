@@ -21,6 +21,8 @@ const EXPECTED_WHILE_STARTING = new Set([
 
 /** The expected errors already said in this process: each is said once. */
 const alreadySaid = new Set<string>();
+/** What became of the last consumer crash: an expected one said now, or one already said; the restart line that follows goes the same way. */
+let lastCrash: 'error' | 'said' | 'silent' = 'error';
 
 /** Routes a kafkajs log entry into our JSON logger (kafkajs is set to warn and above). */
 export function writeKafkaJsLog(logger: Logger, { namespace, level, log }: LogEntry): void {
@@ -33,10 +35,16 @@ export function writeKafkaJsLog(logger: Logger, { namespace, level, log }: LogEn
   if (error instanceof Error) fields['error'] = error.message;
   else if (typeof error === 'string') fields['error'] = error;
   const errorText = String(fields['error']);
-  if (EXPECTED_WHILE_STARTING.has(errorText)) {
-    if (alreadySaid.has(errorText)) return;
-    alreadySaid.add(errorText);
-    logger.info(`${log.message}: ${errorText}. Expected while the broker, a group coordinator or a new topic's leader is starting; kafkajs retries by itself, and this is said once`, {
+  // kafkajs names the error in `error` on a response, and only in the message of a consumer crash.
+  const expected = [...EXPECTED_WHILE_STARTING].find((text) => errorText.startsWith(text) || log.message.includes(text));
+  if (log.message.startsWith('Crash: ')) lastCrash = expected === undefined ? 'error' : alreadySaid.has(expected) ? 'silent' : 'said';
+  if (log.message.startsWith('Restarting the consumer') && lastCrash !== 'error') {
+    if (lastCrash === 'said') logger.info(`${log.message}, after the expected error above`, { ...fields, expected: true });
+  } else if (expected !== undefined) {
+    if (alreadySaid.has(expected)) return;
+    alreadySaid.add(expected);
+    const said = fields['error'] === undefined ? log.message : `${log.message}: ${errorText}`;
+    logger.info(`${said}. Expected while the broker, a group coordinator or a new topic's leader is starting; kafkajs retries by itself, and this is said once`, {
       ...fields,
       expected: true,
     });
@@ -48,4 +56,5 @@ export function writeKafkaJsLog(logger: Logger, { namespace, level, log }: LogEn
 /** Forgets which expected errors were said, so a test can see the first one again. */
 export function resetExpectedKafkaJsErrors(): void {
   alreadySaid.clear();
+  lastCrash = 'error';
 }
