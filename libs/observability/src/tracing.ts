@@ -1,7 +1,12 @@
 import { type Span, type Tracer, context, propagation, trace } from '@opentelemetry/api';
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
+import type * as Resources from '@opentelemetry/resources';
 import type { Resource } from '@opentelemetry/resources';
+import type * as TraceBase from '@opentelemetry/sdk-trace-base';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type * as TraceNode from '@opentelemetry/sdk-trace-node';
 import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type * as Conventions from '@opentelemetry/semantic-conventions';
 
 /** The process's tracing, once {@link startTracing} switched it on. */
 interface ActiveTracing {
@@ -22,11 +27,11 @@ export function startTracing(serviceName: string, env: Record<string, string | u
   if (!endpoint || active) return active !== undefined;
   // Loaded only when tracing is on, so a process without an endpoint carries none of the SDK.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
-  const { Resource } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
-  const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
-  const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
-  const { ATTR_SERVICE_NAME } = require('@opentelemetry/semantic-conventions') as typeof import('@opentelemetry/semantic-conventions');
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp;
+  const { Resource } = require('@opentelemetry/resources') as typeof Resources;
+  const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof TraceBase;
+  const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof TraceNode;
+  const { ATTR_SERVICE_NAME } = require('@opentelemetry/semantic-conventions') as typeof Conventions;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const resource = new Resource({ [ATTR_SERVICE_NAME]: serviceName });
   const processor = new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces` }));

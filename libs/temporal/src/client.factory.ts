@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { connectionOptions } from './connection-options';
 import { temporalDataConverter } from './data-converter';
-import { tracingClientInterceptors } from './telemetry';
+import { tracingClientInterceptors } from './client-tracing';
 import { type TemporalConfig } from './temporal-config';
 
 /** Opens a client connection to the configured cluster (TLS, mTLS or API key as configured). Close it on shutdown. */

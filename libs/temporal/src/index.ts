@@ -9,3 +9,4 @@ export * from './search-attributes';
 export * from './temporal-client.module';
 export * from './workflow-calls';
 export * from './telemetry';
+export * from './client-tracing';

@@ -1,5 +1,4 @@
-import { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor, OpenTelemetryWorkflowClientInterceptor, makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry';
-import { type ClientInterceptors } from '@temporalio/client';
+import { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor, makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry/lib/worker';
 import { Runtime, type WorkerOptions } from '@temporalio/worker';
 import { type MetricsConfig, tracingPipeline } from '@oioo/observability';
 
@@ -23,11 +22,6 @@ export const WORKFLOW_TRACING_MODULE = require.resolve('@temporalio/interceptors
 /** Workflow interceptor modules for the bundle: the tracing one when tracing is on, none otherwise (no cost in the sandbox). */
 export function workflowTracingModules(): string[] {
   return tracingPipeline() ? [WORKFLOW_TRACING_MODULE] : [];
-}
-
-/** Client interceptors that start a span per workflow start, signal, update and query and carry its context in the headers; none when tracing is off. */
-export function tracingClientInterceptors(): ClientInterceptors | undefined {
-  return tracingPipeline() ? { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } : undefined;
 }
 
 /** Worker options that trace activities and export the workflow sandbox's spans through a sink; empty when tracing is off. */
