@@ -54,7 +54,7 @@ describe('traces exported by OTLP when an endpoint is configured (real server)',
         connection: await createTemporalNativeConnection(config),
         namespace: config.namespace,
         taskQueue,
-        workflowBundle: await bundleWorkflowsForWorker({ workflowsPath: require.resolve('../../workflows/platform/src/probe.workflow'), workflowInterceptorModules: workflowTracingModules() }),
+        workflowBundle: await bundleWorkflowsForWorker({ workflowsPath: require.resolve('@oioo/workflows-platform'), workflowInterceptorModules: workflowTracingModules() }),
         dataConverter: temporalDataConverter(config),
         ...tracingWorkerOptions(),
       });
