@@ -8,16 +8,18 @@ export interface ServiceComponent {
   name: 'identity' | 'legal-review' | 'transport' | 'casework' | 'console';
   entry: string;
   port: number;
+  /** Where its metrics listener answers (`METRICS_PORT`). */
+  metricsPort: number;
 }
 
 /** The services `npm start` runs, with their profile's ports. */
 export function servicesOf(profile: StackProfile): ServiceComponent[] {
   return [
-    { name: 'identity', entry: 'services/identity/src/main.ts', port: profile.services.identity },
-    { name: 'legal-review', entry: 'services/legal-review/src/main.ts', port: profile.services.legalReview },
-    { name: 'transport', entry: 'services/transport/src/main.ts', port: profile.services.transport },
-    { name: 'casework', entry: 'services/casework/src/main.ts', port: profile.services.casework },
-    { name: 'console', entry: 'services/console/src/main.ts', port: profile.services.console },
+    { name: 'identity', entry: 'services/identity/src/main.ts', port: profile.services.identity, metricsPort: profile.metrics.identity },
+    { name: 'legal-review', entry: 'services/legal-review/src/main.ts', port: profile.services.legalReview, metricsPort: profile.metrics.legalReview },
+    { name: 'transport', entry: 'services/transport/src/main.ts', port: profile.services.transport, metricsPort: profile.metrics.transport },
+    { name: 'casework', entry: 'services/casework/src/main.ts', port: profile.services.casework, metricsPort: profile.metrics.casework },
+    { name: 'console', entry: 'services/console/src/main.ts', port: profile.services.console, metricsPort: profile.metrics.console },
   ];
 }
 

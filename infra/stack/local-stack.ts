@@ -28,9 +28,15 @@ export function stackEnvironment(profile: StackProfile): NodeJS.ProcessEnv {
   };
 }
 
-/** A service's own environment: where it listens and where its embedded database keeps its files. */
-export function serviceEnvironment(profile: StackProfile, base: NodeJS.ProcessEnv, service: { name: string; port: number }): NodeJS.ProcessEnv {
-  return { ...base, HTTP_PORT: String(service.port), DATABASE_DRIVER: 'pglite', DATABASE_DIR: join(profile.dataDir, 'db', service.name) };
+/** A service's own environment: where it listens (API and metrics) and where its embedded database keeps its files. */
+export function serviceEnvironment(profile: StackProfile, base: NodeJS.ProcessEnv, service: { name: string; port: number; metricsPort?: number }): NodeJS.ProcessEnv {
+  return {
+    ...base,
+    HTTP_PORT: String(service.port),
+    ...(service.metricsPort === undefined ? {} : { METRICS_PORT: String(service.metricsPort) }),
+    DATABASE_DRIVER: 'pglite',
+    DATABASE_DIR: join(profile.dataDir, 'db', service.name),
+  };
 }
 
 /** Temporal, Kafka and the OpenID Connect provider of a local stack, started and ready, with the catalogue's topics created. */

@@ -1,5 +1,6 @@
 import { ensureChromium } from '@oioo/testing';
 import { ensureKafka } from '../kafka/kafka-runtime';
+import { ensurePrometheus } from '../prometheus/prometheus-server';
 import { ensureTemporalCli } from '../temporal/temporal-cli';
 import { ensureTemporalTestServer } from '../temporal/test-server';
 import { StackError, say } from './console-progress';
@@ -20,6 +21,7 @@ export async function provisionTools(options: { browser?: boolean } = {}): Promi
   await ensureTemporalCli();
   await ensureTemporalTestServer();
   await ensureKafka();
+  await ensurePrometheus((line) => say('provision', line));
   if (options.browser) await ensureChromium({ log: (line) => say('provision', line) });
   say('provision', `tools ready in ${TOOLS_DIR}`);
 }

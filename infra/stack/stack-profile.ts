@@ -12,6 +12,10 @@ export interface StackProfile {
   /** The local OpenID Connect provider's port; its issuer is http://127.0.0.1:<oidc>. */
   oidc: number;
   services: { identity: number; legalReview: number; transport: number; casework: number; console: number };
+  /** Each process's metrics listener (`METRICS_PORT`), apart from its API: the worker's Temporal SDK metrics and each service's prom-client ones. */
+  metrics: { worker: number; identity: number; legalReview: number; transport: number; casework: number; console: number };
+  /** The Prometheus server `npm start` runs (its UI and API). */
+  prometheus: number;
 }
 
 function profile(name: StackProfile['name'], base: number): StackProfile {
@@ -24,6 +28,8 @@ function profile(name: StackProfile['name'], base: number): StackProfile {
     kafka: { port: base + 9092, controllerPort: base + 9093 },
     oidc: base + 3100,
     services: { identity: base + 3101, legalReview: base + 3102, transport: base + 3103, casework: base + 3104, console: base + 3105 },
+    metrics: { worker: base + 9400, identity: base + 9401, legalReview: base + 9402, transport: base + 9403, casework: base + 9404, console: base + 9405 },
+    prometheus: base + 9090,
   };
 }
 

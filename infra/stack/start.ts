@@ -8,6 +8,7 @@ import { consoleUrl, oidcIssuerUrl, serviceClientEnvironment } from '../oidc/oid
 import { signInLines } from '../oidc/people-table';
 import { serviceEnvironment, stackEnvironment, startInfrastructure } from './local-stack';
 import { isHttpHealthy, waitUntil } from './ports';
+import { prometheusUrl, startPrometheus } from '../prometheus/prometheus-server';
 import { provisionTools } from './provision';
 import { DATA_DIR } from './repo-paths';
 import { acquireStackLock } from './stack-lock';
@@ -21,7 +22,7 @@ const DEMO_TIME_COMPRESSION = 1440;
 
 const USAGE = `Usage: npm start [-- --fresh] [-- --simulate]
 
-Starts Temporal, Kafka, the OpenID Connect provider, the worker and the services on this machine, and keeps them running until Ctrl-C.
+Starts Temporal, Kafka, the OpenID Connect provider, Prometheus, the worker and the services on this machine, and keeps them running until Ctrl-C.
   --fresh      delete the local data (${profile.dataDir}) first: workflows, topics, keys and logs
   --simulate   also run the simulated agencies and caseworker desk, with every deadline compressed
                ${DEMO_TIME_COMPRESSION} times (a day a minute; demonstration only, never in production)
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     }
     await provisionTools();
     await startInfrastructure(profile, { ui: true }, track);
+    await step('prometheus', `starting Prometheus at ${prometheusUrl(profile)} (scrape configuration and alert rules from infra/prometheus)`, async () => track(await startPrometheus(profile)));
     const compression = String(simulate ? DEMO_TIME_COMPRESSION : 1);
     const env: NodeJS.ProcessEnv = {
       ...stackEnvironment(profile),
@@ -82,7 +84,11 @@ async function main(): Promise<void> {
     };
 
     // Each component calls the others as its own service client (OIDC_CLIENT_ID/OIDC_CLIENT_SECRET).
-    const worker = startNodeComponent(profile, 'worker', 'workflows/worker/src/main.ts', { ...env, ...serviceClientEnvironment(profile, 'svc-worker') });
+    const worker = startNodeComponent(profile, 'worker', 'workflows/worker/src/main.ts', {
+      ...env,
+      ...serviceClientEnvironment(profile, 'svc-worker'),
+      METRICS_PORT: String(profile.metrics.worker),
+    });
     track(worker);
     const services = servicesOf(profile).map((service) => {
       // The console calls only the casework API, as the signed-in person: it has no client of its own.
@@ -143,6 +149,7 @@ async function main(): Promise<void> {
       ...servicesOf(profile).map((service) => `  ${service.name.padEnd(19)} ${healthUrl(service)}`),
       `  Casework API        http://127.0.0.1:${profile.services.casework}/api/v1 (interactive reference http://127.0.0.1:${profile.services.casework}/docs)`,
       `  Console             ${consoleUrl(profile)}   sign in as one of the people below`,
+      `  Prometheus          ${prometheusUrl(profile)}/classic/targets, alerts at ${prometheusUrl(profile)}/classic/alerts (metrics of each process on ports ${profile.metrics.worker}-${profile.metrics.console}, the Temporal server's on ${profile.temporal.metricsPort})`,
       ...signInLines(oidcIssuerUrl(profile)),
       ...(simulate
         ? [
@@ -152,7 +159,7 @@ async function main(): Promise<void> {
         : []),
       '',
       `  Data                ${profile.dataDir} (kept across restarts; npm start -- --fresh starts clean)`,
-      `  Logs                ${profile.logDir}/{temporal,temporal-ui,kafka,oidc,worker,${servicesOf(profile).map((s) => s.name).join(',')}}.log`,
+      `  Logs                ${profile.logDir}/{temporal,temporal-ui,kafka,oidc,prometheus,worker,${servicesOf(profile).map((s) => s.name).join(',')}}.log`,
       '',
     ];
     process.stdout.write(lines.join('\n'));

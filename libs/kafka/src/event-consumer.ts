@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type z } from 'zod';
+import { SpanKind, context, propagation, trace } from '@opentelemetry/api';
 import { createLogger, type Logger } from '@oioo/config';
 import { type EventEnvelope, type TopicDefinition } from '@oioo/contracts';
+import { endSpan, kafkaMetrics, platformTracer, tracingEnabled } from '@oioo/observability';
 import { deadLetterOf, type DeadLetterKind } from './dead-letter';
 import { readEvent } from './event-reader';
 import { DeadLetterError, EventRejectedError } from './kafka.errors';
@@ -39,6 +41,8 @@ export interface EventConsumerOptions {
   retryBackoffMs: number;
   /** Where a new group starts on a partition it has never committed: the oldest message, or only new ones. */
   fromBeginning?: boolean;
+  /** How often the group's lag per partition is read from the cluster for `oioo_kafka_consumer_lag`; unset, it is not read. */
+  lagRefreshMs?: number;
   logger?: Logger;
 }
 
@@ -68,6 +72,7 @@ export class EventConsumer {
   private removeJoinListener?: () => void;
   private starting?: Promise<void>;
   private stopping?: Promise<void>;
+  private lagTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.logger = options.logger ?? createLogger('kafka-consumer', { groupId: options.groupId });
@@ -98,6 +103,7 @@ export class EventConsumer {
       () => {
         this.state = 'running';
         this.logger.info('Consumer started', { topics: this.topics().join(',') });
+        this.startLagRefresh();
       },
       async (error: unknown) => {
         this.removeJoinListener?.();
@@ -152,6 +158,7 @@ export class EventConsumer {
     await this.starting?.catch(() => undefined);
     if (this.state === 'stopped') return;
     this.state = 'stopping';
+    clearInterval(this.lagTimer);
     const { transport } = this.options;
     try {
       await transport.stop();
@@ -162,6 +169,23 @@ export class EventConsumer {
       this.state = 'stopped';
       this.logger.info('Consumer stopped');
     }
+  }
+
+  /** Reads the group's lag on the refresh interval (not per scrape), so the gauge shows a consumer that is stuck as well as one that is slow. */
+  private startLagRefresh(): void {
+    const { lagRefreshMs, transport, groupId } = this.options;
+    if (lagRefreshMs === undefined || !transport.readLag) return;
+    const readLag = transport.readLag.bind(transport);
+    const refresh = async () => {
+      try {
+        for (const { topic, partition, lag } of await readLag(this.topics())) kafkaMetrics.lag.set({ group: groupId, topic, partition: String(partition) }, lag);
+      } catch (error) {
+        this.logger.warn('Consumer lag could not be read; the gauge keeps its last value', { error: error instanceof Error ? error.message : String(error) });
+      }
+    };
+    void refresh();
+    this.lagTimer = setInterval(() => void refresh(), lagRefreshMs);
+    this.lagTimer.unref();
   }
 
   /** True while the consumer is running and connected to its group. */
@@ -189,11 +213,31 @@ export class EventConsumer {
     return work;
   }
 
+  /** Handles one message inside a consumer span continuing the producer's trace, when tracing is on. */
+  private process(message: IncomingMessage, controls: MessageControls): Promise<void> {
+    if (!tracingEnabled()) return this.handle(message, controls);
+    const carrier = textHeaders(message.headers);
+    const parent = propagation.extract(context.active(), carrier);
+    const span = platformTracer().startSpan(`${message.topic} process`, {
+      kind: SpanKind.CONSUMER,
+      attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': message.topic, 'messaging.kafka.destination.partition': message.partition, 'messaging.consumer.group.name': this.options.groupId },
+    }, parent);
+    return context.with(trace.setSpan(parent, span), () => this.handle(message, controls)).then(
+      () => endSpan(span),
+      (error: unknown) => {
+        endSpan(span, error);
+        throw error;
+      },
+    );
+  }
+
   /** Handles one message; resolves once it was handled or dead-lettered, rejects only if dead-lettering failed. */
-  private async process(message: IncomingMessage, controls: MessageControls): Promise<void> {
+  private async handle(message: IncomingMessage, controls: MessageControls): Promise<void> {
     const where = { topic: message.topic, partition: message.partition, offset: message.offset };
     const registration = this.registrations.get(message.topic);
+    const group = this.options.groupId;
     if (!registration) {
+      kafkaMetrics.errors.inc({ group, topic: message.topic, reason: 'invalid' });
       await this.deadLetter(message, 'invalid', `No handler is registered for ${message.topic} in consumer group ${this.options.groupId}.`);
       return;
     }
@@ -201,6 +245,7 @@ export class EventConsumer {
     if (!read.ok) {
       // Only the position is logged: an invalid message's subject is not known to be an opaque id.
       this.logger.warn('Invalid event dead-lettered', where);
+      kafkaMetrics.errors.inc({ group, topic: message.topic, reason: 'invalid' });
       await this.deadLetter(message, 'invalid', read.reason);
       return;
     }
@@ -212,14 +257,17 @@ export class EventConsumer {
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       try {
         await registration.handler(event, { ...where, headers, attempt });
+        kafkaMetrics.messages.inc({ group, topic: message.topic, partition: String(message.partition), outcome: 'handled' });
         return;
       } catch (error) {
         if (error instanceof EventRejectedError) {
           this.logger.warn('Event rejected by its handler and dead-lettered', { ...logFields, attempt });
+          kafkaMetrics.errors.inc({ group, topic: message.topic, reason: 'rejected' });
           await this.deadLetter(message, 'rejected', error.message, attempt);
           return;
         }
         lastError = error;
+        kafkaMetrics.errors.inc({ group, topic: message.topic, reason: 'handler-failed' });
         // Only the error's class is logged: its message may quote event data.
         this.logger.warn('Event handler failed', { ...logFields, attempt, maxAttempts, errorName: errorName(error) });
         if (attempt < maxAttempts) {
@@ -244,7 +292,11 @@ export class EventConsumer {
     });
     try {
       await this.options.deadLetters.publishRaw(letter.topic, letter.message.key, letter.message.value, letter.message.headers);
+      const group = this.options.groupId;
+      kafkaMetrics.deadLetters.inc({ group, topic: message.topic, kind });
+      kafkaMetrics.messages.inc({ group, topic: message.topic, partition: String(message.partition), outcome: 'dead-lettered' });
     } catch (error) {
+      kafkaMetrics.errors.inc({ group: this.options.groupId, topic: message.topic, reason: 'dead-letter-send-failed' });
       this.logger.error('Dead-letter send failed; the message will be delivered again', {
         topic: message.topic,
         partition: message.partition,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type z } from 'zod';
+import { SpanKind, context, propagation, trace } from '@opentelemetry/api';
 import { createLogger, type Logger } from '@oioo/config';
 import { topicVersion, type EventEnvelope, type SourceSystem, type TopicDefinition } from '@oioo/contracts';
+import { endSpan, kafkaMetrics, platformTracer, tracingEnabled } from '@oioo/observability';
 import { envelopeSchemaOf } from './envelope-schemas';
 import { EventValidationError } from './kafka.errors';
 import { type ProducerTransport } from './kafka-transport';
@@ -81,11 +83,25 @@ export class EventProducer {
     const parsed = envelopeSchemaOf(topic).safeParse(candidate);
     if (!parsed.success) throw new EventValidationError(topic.name, fieldProblems(parsed.error.issues));
     const event = parsed.data;
-    await this.transport.send(topic.name, [
-      { key: event.subject, value: JSON.stringify(event), headers: { [EventHeaders.eventId]: event.eventId, [EventHeaders.eventType]: event.type } },
-    ]);
+    const headers: Record<string, string> = { [EventHeaders.eventId]: event.eventId, [EventHeaders.eventType]: event.type };
+    await this.sendTraced(topic.name, () => this.transport.send(topic.name, [{ key: event.subject, value: JSON.stringify(event), headers }]), headers);
+    kafkaMetrics.published.inc({ topic: topic.name });
     this.logger.debug('Event published', { topic: topic.name, eventId: event.eventId, subject: event.subject });
     return event;
+  }
+
+  /** Runs a send inside a producer span whose W3C context goes into the headers, when tracing is on. */
+  private async sendTraced(topicName: string, send: () => Promise<void>, headers: Record<string, string>): Promise<void> {
+    if (!tracingEnabled()) return send();
+    const span = platformTracer().startSpan(`${topicName} publish`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topicName } });
+    propagation.inject(trace.setSpan(context.active(), span), headers);
+    try {
+      await send();
+      endSpan(span);
+    } catch (error) {
+      endSpan(span, error);
+      throw error;
+    }
   }
 
   /** Sends a message as given, without validation: for dead letters, tests and simulators of misbehaving agencies. */

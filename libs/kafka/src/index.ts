@@ -8,6 +8,7 @@ export type {
   MessageControls,
   OutgoingMessage,
   PartitionAssignment,
+  PartitionLag,
   ProducerTransport,
   TopicSpec,
 } from './kafka-transport';

@@ -62,6 +62,15 @@ export interface ConsumerTransport {
   isConnected(): boolean;
   /** Calls the listener each time this member (re)joins its group; returns a function that removes it. */
   onGroupJoin(listener: (assignment: PartitionAssignment) => void): () => void;
+  /** The group's lag on every partition of the topics, read from the cluster (absent where a transport cannot tell). */
+  readLag?(topics: readonly string[]): Promise<PartitionLag[]>;
+}
+
+/** How far a consumer group is behind on one partition: messages after its committed offset. */
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  lag: number;
 }
 
 /** Settings of one consumer. */

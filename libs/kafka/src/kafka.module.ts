@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { createLogger, type Logger } from '@oioo/config';
+import { loadMetricsConfig } from '@oioo/observability';
 import { EventConsumer } from './event-consumer';
 import { EventProducer } from './event-producer';
 import { loadKafkaConfig, type KafkaConfig } from './kafka-config';
@@ -59,8 +60,9 @@ export class KafkaModule {
       providers.push({
         provide: EventConsumer,
         inject: [KAFKA_TRANSPORT, KAFKA_CONFIG, EventProducer, KAFKA_LOGGER],
-        useFactory: (transport: KafkaTransport, config: KafkaConfig, producer: EventProducer, logger: Logger) =>
-          new EventConsumer({
+        useFactory: (transport: KafkaTransport, config: KafkaConfig, producer: EventProducer, logger: Logger) => {
+          const metrics = loadMetricsConfig(process.env);
+          return new EventConsumer({
             transport: transport.createConsumer({
               groupId,
               ...(options.partitionsConsumedConcurrently === undefined ? {} : { partitionsConsumedConcurrently: options.partitionsConsumedConcurrently }),
@@ -70,8 +72,11 @@ export class KafkaModule {
             maxAttempts: config.consumer.maxAttempts,
             retryBackoffMs: config.consumer.retryBackoffMs,
             fromBeginning: options.fromBeginning ?? false,
+            // Lag is read only where something scrapes it: a process with a metrics listener.
+            ...(metrics.port === undefined ? {} : { lagRefreshMs: metrics.refreshSeconds * 1000 }),
             logger: logger.child({ role: 'consumer', groupId }),
-          }),
+          });
+        },
       });
       exported.push(EventConsumer);
     }

@@ -3,6 +3,7 @@ import {
   KafkaJSError,
   logLevel as KafkaJsLogLevel,
   Partitioners,
+  type Admin,
   type Consumer,
   type IHeaders,
   type KafkaConfig as KafkaJsConfig,
@@ -20,6 +21,7 @@ import {
   type KafkaTransport,
   type OutgoingMessage,
   type PartitionAssignment,
+  type PartitionLag,
   type ProducerTransport,
   type TopicSpec,
 } from './kafka-transport';
@@ -42,7 +44,8 @@ export function createKafkaJsTransport(options: KafkaJsTransportOptions): KafkaT
         // Naming the partitioner silences kafkajs's v2 warning; the default one hashes keys like the Java client.
         kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false }),
       ),
-    createConsumer: (consumerOptions) => new KafkaJsConsumer(kafka.consumer({ groupId: consumerOptions.groupId, allowAutoTopicCreation: false }), consumerOptions),
+    createConsumer: (consumerOptions) =>
+      new KafkaJsConsumer(kafka.consumer({ groupId: consumerOptions.groupId, allowAutoTopicCreation: false }), consumerOptions, () => kafka.admin()),
     createMissingTopics: (topics) => createMissingTopics(kafka, topics),
     readTopic: (topic, readOptions) => readTopicToEnd(kafka, topic, readOptions?.timeoutMs ?? 30_000),
   };
@@ -145,10 +148,12 @@ class MessageNotHandledError extends Error {
 /** A kafkajs consumer behind {@link ConsumerTransport}. */
 class KafkaJsConsumer implements ConsumerTransport {
   private connected = false;
+  private admin?: Promise<Admin>;
 
   constructor(
     private readonly consumer: Consumer,
     private readonly options: ConsumerTransportOptions,
+    private readonly createAdmin: () => Admin,
   ) {
     const { events } = consumer;
     consumer.on(events.CONNECT, () => (this.connected = true));
@@ -198,11 +203,40 @@ class KafkaJsConsumer implements ConsumerTransport {
   }
 
   async disconnect(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    await admin?.then((connected) => connected.disconnect()).catch(() => undefined);
     await this.consumer.disconnect();
   }
 
   isConnected(): boolean {
     return this.connected;
+  }
+
+  /** Log end offsets against the group's committed offsets, through one admin connection kept for the consumer's life. */
+  async readLag(topics: readonly string[]): Promise<PartitionLag[]> {
+    this.admin ??= (async () => {
+      const admin = this.createAdmin();
+      await admin.connect();
+      return admin;
+    })().catch((error: unknown) => {
+      this.admin = undefined;
+      throw error;
+    });
+    const admin = await this.admin;
+    const committed = await admin.fetchOffsets({ groupId: this.options.groupId, topics: [...topics] });
+    const lags: PartitionLag[] = [];
+    for (const { topic, partitions } of committed) {
+      const ends = new Map((await admin.fetchTopicOffsets(topic)).map((end) => [end.partition, end]));
+      for (const { partition, offset } of partitions) {
+        const end = ends.get(partition);
+        if (!end) continue;
+        // A group that never committed on a partition starts from its oldest retained message (fromBeginning).
+        const from = Number(offset) >= 0 ? Number(offset) : Number(end.low);
+        lags.push({ topic, partition, lag: Math.max(0, Number(end.high) - from) });
+      }
+    }
+    return lags;
   }
 
   onGroupJoin(listener: (assignment: PartitionAssignment) => void): () => void {

@@ -3,6 +3,7 @@ import { type INestApplication, type LoggerService, type Type } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import { z } from 'zod';
 import { createLogger, parseConfig, portVariable } from '@oioo/config';
+import { httpMetricsMiddleware, loadMetricsConfig, startMetricsEndpoint, startTracing } from '@oioo/observability';
 
 /** HTTP settings every service reads: where it listens. */
 const httpConfigSchema = z.object({
@@ -23,15 +24,21 @@ function nestLogger(service: string): LoggerService {
 }
 
 /**
- * Boots a service: parses its HTTP settings (failing fast on a bad variable), enables the shutdown
- * hooks that let Kafka consumers finish in-flight messages on SIGTERM, and starts listening.
+ * Boots a service: parses its HTTP and metrics settings (failing fast on a bad variable), switches traces
+ * on when an OTLP endpoint is configured, enables the shutdown hooks that let Kafka consumers finish
+ * in-flight messages on SIGTERM, counts every request, starts listening, and serves its metrics on
+ * `METRICS_PORT` when set (a listener of its own, not a route of the API).
  */
 export async function bootstrapService(service: string, appModule: Type<unknown>, env = process.env): Promise<INestApplication> {
   const http = parseConfig(service, httpConfigSchema, env);
+  const metrics = loadMetricsConfig(env);
+  startTracing(service, env);
   // abortOnError off: a failing provider (a bad variable, say) rejects here, and runService reports it once, plainly.
   const app = await NestFactory.create(appModule, { logger: nestLogger(service), abortOnError: false });
   app.enableShutdownHooks();
+  app.use(httpMetricsMiddleware());
   await app.listen(http.HTTP_PORT, http.HTTP_HOST);
+  await startMetricsEndpoint(service, metrics);
   createLogger(service).info('listening', { url: `http://${http.HTTP_HOST}:${http.HTTP_PORT}` });
   return app;
 }

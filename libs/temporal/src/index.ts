@@ -8,3 +8,5 @@ export * from './workflow-bundle';
 export * from './search-attributes';
 export * from './temporal-client.module';
 export * from './workflow-calls';
+export * from './telemetry';
+export * from './client-tracing';

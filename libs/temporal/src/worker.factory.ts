@@ -2,6 +2,7 @@ import { type TaskQueue } from '@oioo/contracts';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { connectionOptions } from './connection-options';
 import { temporalDataConverter } from './data-converter';
+import { tracingWorkerOptions, workflowTracingModules } from './telemetry';
 import { type TemporalConfig } from './temporal-config';
 import { bundleWorkflowsForWorker, type WorkflowBundleInput } from './workflow-bundle';
 
@@ -45,7 +46,7 @@ export async function createTemporalNativeConnection(config: TemporalConfig): Pr
   return NativeConnection.connect(connectionOptions(config));
 }
 
-/** Creates a worker on the configured namespace with the shared encrypting data converter. */
+/** Creates a worker on the configured namespace with the shared encrypting data converter, traced when tracing is on. */
 export async function createTemporalWorker(input: CreateTemporalWorkerInput): Promise<TemporalWorker> {
   const { config, workflows } = input;
   const ownsConnection = input.connection === undefined;
@@ -57,9 +58,12 @@ export async function createTemporalWorker(input: CreateTemporalWorkerInput): Pr
         : 'bundlePath' in workflows
           ? { codePath: workflows.bundlePath }
           : // Bundled here rather than through `workflowsPath` so the monorepo's path aliases resolve.
-            await bundleWorkflowsForWorker(workflows);
+            await bundleWorkflowsForWorker({ ...workflows, workflowInterceptorModules: [...(workflows.workflowInterceptorModules ?? []), ...workflowTracingModules()] });
+    const tracing = tracingWorkerOptions();
     const worker = await Worker.create({
       ...input.options,
+      ...(tracing.interceptors ? { interceptors: { ...input.options?.interceptors, activity: [...(input.options?.interceptors?.activity ?? []), ...tracing.interceptors.activity ?? []] } } : {}),
+      ...(tracing.sinks ? { sinks: { ...input.options?.sinks, ...tracing.sinks } } : {}),
       connection,
       namespace: config.namespace,
       taskQueue: input.taskQueue,

@@ -18,6 +18,7 @@ import { ApiHandlers } from './controllers/api-handlers';
 import { buildCaseworkApiController } from './controllers/casework-api.controller';
 import { DocsController } from './controllers/docs.controller';
 import { WorkQueues } from './queues/work-queues.service';
+import { BusinessGauges } from './metrics/business-gauges.service';
 import { IdempotencyStore } from './steps/idempotency.repository';
 import { StepRunner } from './steps/step-runner';
 
@@ -49,6 +50,7 @@ import { StepRunner } from './steps/step-runner';
     WorkQueues,
     ApiHandlers,
     ...CODEC_SERVER_PROVIDERS,
+    BusinessGauges,
   ],
 })
 export class CaseworkAppModule implements NestModule {

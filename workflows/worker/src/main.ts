@@ -2,7 +2,8 @@ import { ClientCredentialsTokenSource, loadClientCredentialsConfig } from '@oioo
 import { createLogger } from '@oioo/config';
 import { TaskQueues } from '@oioo/contracts';
 import { EventProducer, createKafkaJsTransport } from '@oioo/kafka';
-import { createTemporalClient, loadTemporalConfig } from '@oioo/temporal';
+import { loadMetricsConfig, startTracing, stopTracing } from '@oioo/observability';
+import { createTemporalClient, installTemporalTelemetry, loadTemporalConfig } from '@oioo/temporal';
 import { loadWorkerConfig } from './worker-config';
 import { createEoiActivities } from './activities/eoi.activities';
 import { createLedgerActivities } from './activities/ledger.activities';
@@ -16,6 +17,10 @@ async function main(): Promise<void> {
   const logger = createLogger('worker');
   const temporal = loadTemporalConfig(process.env);
   const settings = loadWorkerConfig(process.env);
+  const metrics = loadMetricsConfig(process.env);
+  // Both before the first connection: the runtime exists once per process, and the interceptors are chosen as clients and workers are made.
+  if (installTemporalTelemetry(metrics)) logger.info('Temporal SDK metrics listening', { url: `http://${metrics.host}:${metrics.port}/metrics` });
+  startTracing('worker');
   // The services admit only callers with a client-credentials token: the worker's own (svc-worker), shared by every activity.
   const tokens = new ClientCredentialsTokenSource(loadClientCredentialsConfig(process.env, 'worker'));
   const services = {
@@ -65,6 +70,7 @@ async function main(): Promise<void> {
   await workers[0]?.connection.close();
   await client.connection.close();
   await producer.disconnect();
+  await stopTracing();
   logger.info('stopped');
 }
 

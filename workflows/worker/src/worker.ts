@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TaskQueue, TaskQueues } from '@oioo/contracts';
 import { type Logger } from '@oioo/config';
-import { type TemporalConfig, type TemporalWorker, createTemporalNativeConnection, createTemporalWorker, writeWorkflowBundle } from '@oioo/temporal';
+import { type TemporalConfig, type TemporalWorker, createTemporalNativeConnection, createTemporalWorker, workflowTracingModules, writeWorkflowBundle } from '@oioo/temporal';
 
 /** Task queues this worker process serves, each with its own SDK worker. */
 const SERVED_QUEUES = [TaskQueues.readmission, TaskQueues.legalRoute, TaskQueues.equivalence, TaskQueues.platform] as const;
@@ -20,7 +20,7 @@ export async function createPlatformWorkers(
   options: { bundlePath?: string; activities?: Partial<Record<TaskQueue, object>> } = {},
 ): Promise<TemporalWorker[]> {
   const { bundlePath } = options;
-  const codePath = bundlePath ?? (await writeWorkflowBundle({ workflowsPath: WORKFLOWS_ENTRY, outFile: join(tmpdir(), `oioo-workflows-${process.pid}.js`) }));
+  const codePath = bundlePath ?? (await writeWorkflowBundle({ workflowsPath: WORKFLOWS_ENTRY, workflowInterceptorModules: workflowTracingModules(), outFile: join(tmpdir(), `oioo-workflows-${process.pid}.js`) }));
   logger.info('workflow bundle ready', { prebuilt: bundlePath !== undefined });
   const connection = await createTemporalNativeConnection(config);
   return Promise.all(

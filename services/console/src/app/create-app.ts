@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { type Logger } from '@oioo/config';
 import { type Database } from '@oioo/database';
+import { httpMetricsMiddleware } from '@oioo/observability';
 import { authRoutes } from '../auth/auth-routes';
 import { type SignInProvider } from '../auth/oidc-client';
 import { type ConsoleConfig } from '../config/console-config';
@@ -50,6 +51,7 @@ export function createConsoleApp(deps: ConsoleDependencies): Express {
   const https = config.publicUrl.protocol === 'https:';
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpMetricsMiddleware());
   // Behind TLS the console sits behind a proxy that terminates it; the proxy's X-Forwarded-Proto makes cookies Secure.
   if (https) app.set('trust proxy', 1);
   configureViews(app);

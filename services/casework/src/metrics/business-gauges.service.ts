@@ -1,0 +1,101 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type Client } from '@temporalio/client';
+import { createLogger } from '@oioo/config';
+import { SearchAttributes } from '@oioo/contracts';
+import { loadMetricsConfig } from '@oioo/observability';
+import { TEMPORAL_CLIENT } from '@oioo/temporal';
+import { LedgerReader } from '../cases/ledger-reader';
+import { CASEWORK_CONFIG, type CaseworkConfig } from '../config/casework-config';
+import { caseGauges } from './case-gauges';
+
+const KINDS = ['readmission', 'eoi'] as const;
+const ALERTS = `CaseAlerts IN ('escalated', 'target-breached')`;
+
+/**
+ * Refreshes the business gauges on the metrics refresh interval (never per scrape), only where a metrics
+ * listener runs: counts from Temporal visibility (exact, one cheap count query each) and the ledger's
+ * `balance` query. Open cases by state come from one listing of running cases, capped by the work-queue
+ * scan limit, because visibility groups counts by execution status only.
+ */
+@Injectable()
+export class BusinessGauges implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private readonly logger = createLogger('casework', { role: 'business-gauges' });
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(CASEWORK_CONFIG) private readonly config: CaseworkConfig,
+    private readonly ledger: LedgerReader,
+  ) {}
+
+  /** Starts the refresh loop when this process serves metrics. */
+  onApplicationBootstrap(): void {
+    const metrics = loadMetricsConfig(process.env);
+    if (metrics.port === undefined) return;
+    void this.refresh();
+    this.timer = setInterval(() => void this.refresh(), metrics.refreshSeconds * 1000);
+    this.timer.unref();
+  }
+
+  /** Stops the refresh loop. */
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Reads every gauge once; a failing source is counted and logged, and the others still refresh. */
+  async refresh(now = new Date()): Promise<void> {
+    await Promise.all([this.track('visibility', () => this.refreshCases(now)), this.track('ledger', () => this.refreshLedger())]);
+    caseGauges.refreshedAt.set(now.getTime() / 1000);
+  }
+
+  private async track(source: 'visibility' | 'ledger', read: () => Promise<void>): Promise<void> {
+    try {
+      await read();
+    } catch (error) {
+      caseGauges.refreshErrors.inc({ source });
+      this.logger.warn('business gauges not refreshed', { source, errorName: error instanceof Error ? error.name : typeof error });
+    }
+  }
+
+  private async refreshCases(now: Date): Promise<void> {
+    const count = async (query: string) => (await this.temporal.workflow.count(query)).count;
+    const past = `NextDeadline < '${now.toISOString()}'`;
+    for (const kind of KINDS) {
+      const running = `ExecutionStatus = 'Running' AND CaseKind = '${kind}'`;
+      const [onHold, pastDeadline, pastWithAlert] = await Promise.all([count(`${running} AND OnHold = true`), count(`${running} AND ${past}`), count(`${running} AND ${past} AND ${ALERTS}`)]);
+      caseGauges.onHold.set({ kind }, onHold);
+      caseGauges.pastDeadline.set({ kind }, pastDeadline);
+      caseGauges.pastDeadlineWithoutAlert.set({ kind }, Math.max(0, pastDeadline - pastWithAlert));
+    }
+    const byState = new Map<string, { kind: string; state: string; count: number }>();
+    let scanned = 0;
+    for await (const execution of this.temporal.workflow.list({ query: `ExecutionStatus = 'Running' AND CaseKind IN ('readmission', 'eoi')` })) {
+      if (scanned++ >= this.config.queueScanLimit) break;
+      const kind = execution.typedSearchAttributes.get(SearchAttributes.caseKind) ?? 'unknown';
+      const state = execution.typedSearchAttributes.get(SearchAttributes.caseState) ?? 'unknown';
+      const entry = byState.get(`${kind}/${state}`) ?? { kind, state, count: 0 };
+      entry.count += 1;
+      byState.set(`${kind}/${state}`, entry);
+    }
+    caseGauges.scanTruncated.set(scanned > this.config.queueScanLimit ? 1 : 0);
+    // States no case is in any more drop out rather than linger at their last count.
+    caseGauges.open.reset();
+    for (const { kind, state, count: open } of byState.values()) caseGauges.open.set({ kind, state }, open);
+  }
+
+  private async refreshLedger(): Promise<void> {
+    const balance = await this.ledger.balance();
+    const figures = {
+      readmissions: balance.readmissions,
+      admissions: balance.admissions,
+      grants_outstanding: balance.grantsOutstanding,
+      eois_held: balance.eoisHeld,
+      places_held: balance.placesHeld,
+      headroom: balance.headroom,
+    };
+    for (const [figure, value] of Object.entries(figures)) caseGauges.ledgerFigure.set({ figure }, value);
+    caseGauges.ledgerImbalance.set(balance.imbalance);
+    caseGauges.ledgerTolerance.set(balance.tolerance);
+    caseGauges.ledgerPaused.set(balance.paused ? 1 : 0);
+  }
+}
