@@ -16,7 +16,7 @@ import { ensureChromium } from '@oioo/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the test stack's ports are the local stack's own (infra), not a library's.
 import { testProfile } from '../../infra/stack/stack-profile';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the Web UI's sign-in gateway is the local stack's own (infra), run here in-process.
-import { GatewaySessions, GatewaySignIn, createUiGateway } from '../../infra/temporal/ui-gateway';
+import { GatewaySessions, createUiGateway, discoverGatewaySignIn } from '../../infra/temporal/ui-gateway';
 import { Sessions } from '../support/people-tokens';
 import { stackEnv, stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
 
@@ -205,7 +205,7 @@ describe('the Temporal Web UI in a browser, through its sign-in gateway', () => 
       clientId: TEMPORAL_UI_CLIENT_ID,
       audience: CASEWORK_AUDIENCE,
     };
-    gateway = createUiGateway({ config, signIn: await GatewaySignIn.discover(config), sessions: new GatewaySessions(), logger: createLogger('temporal-ui') });
+    gateway = createUiGateway({ config, signIn: await discoverGatewaySignIn(config), sessions: new GatewaySessions(), logger: createLogger('temporal-ui') });
     await new Promise<void>((resolve) => gateway.listen(config.port, config.host, resolve));
   });
 

@@ -1,14 +1,14 @@
 import { createLogger } from '@oioo/config';
 import { loadUiGatewayConfig } from './gateway-config';
 import { GatewaySessions } from './gateway-sessions';
-import { GatewaySignIn } from './gateway-sign-in';
+import { discoverGatewaySignIn } from './gateway-sign-in';
 import { createUiGateway } from './ui-gateway';
 
 /** The Temporal Web UI's sign-in gateway as its own process (`npm start` runs it on the UI's port). */
 async function main(): Promise<void> {
   const logger = createLogger('temporal-ui');
   const config = loadUiGatewayConfig();
-  const server = createUiGateway({ config, signIn: await GatewaySignIn.discover(config), sessions: new GatewaySessions(), logger });
+  const server = createUiGateway({ config, signIn: await discoverGatewaySignIn(config), sessions: new GatewaySessions(), logger });
   server.listen(config.port, config.host, () => logger.info('listening', { url: config.publicUrl.origin, ui: config.uiBackendUrl, codec: config.codecUrl }));
   const stop = () => server.close(() => process.exit(0));
   process.once('SIGTERM', stop);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { PendingSignIn } from '@oioo/auth';
 
 /** A signed-in person as the gateway keeps them: the access token it forwards to the codec, and what the UI may do for them. */
 export interface GatewaySession {
@@ -8,13 +9,6 @@ export interface GatewaySession {
   access: 'read' | 'write';
 }
 
-/** A sign-in under way: what the callback checks (state, nonce, PKCE verifier) and where to go after. */
-export interface PendingSignIn {
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-  returnTo: string;
-}
 
 /** How long a sign-in may take between the redirect to the provider and the callback. */
 const PENDING_TTL_MS = 10 * 60_000;

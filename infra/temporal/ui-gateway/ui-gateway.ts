@@ -3,8 +3,8 @@ import { request as httpsRequest } from 'node:https';
 import { z } from 'zod';
 import type { Logger } from '@oioo/config';
 import type { UiGatewayConfig } from './gateway-config';
-import type { GatewaySessions, PendingSignIn } from './gateway-sessions';
-import type { GatewayTokens } from './gateway-sign-in';
+import type { PendingSignIn, SignInTokens } from '@oioo/auth';
+import type { GatewaySessions } from './gateway-sessions';
 import { isWriteRequest, safeReturnPath, uiAccessOf } from './ui-access';
 
 /** The session cookie (an opaque id; the token stays in the gateway). */
@@ -15,7 +15,7 @@ export const SIGN_IN_COOKIE = 'oioo_temporal_ui_sign_in';
 /** What the gateway needs of its OpenID Connect client. */
 export interface GatewaySignInClient {
   begin(returnTo: string): { url: string; pending: PendingSignIn };
-  complete(query: URLSearchParams, pending: PendingSignIn): Promise<GatewayTokens>;
+  complete(query: URLSearchParams, pending: PendingSignIn): Promise<SignInTokens>;
 }
 
 /** Everything the gateway is made of. */
@@ -103,7 +103,7 @@ export function createUiGateway(parts: UiGatewayParts): Server {
   const callback = async (request: IncomingMessage, response: ServerResponse, query: URLSearchParams) => {
     const pending = sessions.take(cookiesOf(request).get(SIGN_IN_COOKIE));
     if (!pending) return page(response, 400, 'Sign-in failed', 'No sign-in was started in this browser, or it took too long.');
-    let tokens: GatewayTokens;
+    let tokens: SignInTokens;
     try {
       tokens = await signIn.complete(query, pending);
     } catch (error) {

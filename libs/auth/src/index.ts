@@ -11,3 +11,4 @@ export * from './problem-details';
 export * from './problem-details.filter';
 export * from './current-caller.decorator';
 export * from './client-credentials';
+export * from './pkce-sign-in';

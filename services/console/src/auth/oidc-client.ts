@@ -1,13 +1,7 @@
-import { type BaseClient, Issuer, generators } from 'openid-client';
+import { type PendingSignIn, PkceSignIn, type SignInTokens } from '@oioo/auth';
 import { type ConsoleConfig, callbackUrl, signedOutUrl } from '../config/console-config';
-import { type PendingSignIn } from '../session/console-session';
 
-/** What the provider gave back at the callback: the tokens and when the access token expires. */
-export interface SignInTokens {
-  accessToken: string;
-  idToken?: string;
-  expiresAt: number;
-}
+export type { SignInTokens } from '@oioo/auth';
 
 /** A callback that does not belong to the sign-in under way (replayed, forged, or an error from the provider). */
 export class SignInFailedError extends Error {
@@ -25,54 +19,38 @@ export interface SignInProvider {
 }
 
 /**
- * The console's side of OpenID Connect, through `openid-client` (a kept library: it checks the state,
- * the nonce, the issuer and the ID token's signature against the provider's JWKS). The console is a
- * public client: authorization code with PKCE (S256), no secret, and it asks for access tokens for the
- * casework API's audience.
+ * The console's side of OpenID Connect: a public client of the provider (authorization code with PKCE, no
+ * secret, libs/auth's PkceSignIn) asking for access tokens for the casework API's audience.
  */
 export class ConsoleOidcClient implements SignInProvider {
   private constructor(
-    private readonly client: BaseClient,
+    private readonly signIn: PkceSignIn,
     private readonly config: ConsoleConfig,
   ) {}
 
   /** Discovers the provider (its metadata and JWKS location) once at start. */
   static async discover(config: ConsoleConfig): Promise<ConsoleOidcClient> {
-    const issuer = await Issuer.discover(config.issuerUrl);
-    const client = new issuer.Client({ client_id: config.clientId, token_endpoint_auth_method: 'none', redirect_uris: [callbackUrl(config)], response_types: ['code'] });
-    return new ConsoleOidcClient(client, config);
+    const signIn = await PkceSignIn.discover({ issuerUrl: config.issuerUrl, clientId: config.clientId, audience: config.audience, redirectUri: callbackUrl(config) });
+    return new ConsoleOidcClient(signIn, config);
   }
 
   /** Starts a sign-in: the provider's authorization URL, and what the callback will check. */
   begin(returnTo: string): { url: string; pending: PendingSignIn } {
-    const pending: PendingSignIn = { state: generators.state(), nonce: generators.nonce(), codeVerifier: generators.codeVerifier(), returnTo };
-    const url = this.client.authorizationUrl({
-      scope: 'openid profile',
-      resource: this.config.audience,
-      state: pending.state,
-      nonce: pending.nonce,
-      code_challenge: generators.codeChallenge(pending.codeVerifier),
-      code_challenge_method: 'S256',
-    });
-    return { url, pending };
+    return this.signIn.begin(returnTo);
   }
 
   /** Completes a sign-in from the callback's query, checked against the pending sign-in. */
   async complete(query: Record<string, unknown>, pending: PendingSignIn | undefined): Promise<SignInTokens> {
     if (!pending) throw new SignInFailedError('no sign-in was started in this browser session');
     try {
-      const params = this.client.callbackParams(`/auth/callback?${new URLSearchParams(query as Record<string, string>)}`);
-      const tokens = await this.client.callback(callbackUrl(this.config), params, { state: pending.state, nonce: pending.nonce, code_verifier: pending.codeVerifier });
-      if (!tokens.access_token) throw new SignInFailedError('the provider sent no access token');
-      return { accessToken: tokens.access_token, ...(tokens.id_token ? { idToken: tokens.id_token } : {}), expiresAt: (tokens.expires_at ?? Math.floor(Date.now() / 1000) + 300) * 1000 };
+      return await this.signIn.complete(new URLSearchParams(query as Record<string, string>), pending);
     } catch (error) {
-      if (error instanceof SignInFailedError) throw error;
       throw new SignInFailedError(error instanceof Error ? error.message : 'the provider\'s answer could not be checked');
     }
   }
 
   /** Where to send someone to sign out at the provider too, then back to the console's signed-out page. */
   signOutUrl(idToken: string | undefined): string {
-    return this.client.endSessionUrl({ post_logout_redirect_uri: signedOutUrl(this.config), ...(idToken ? { id_token_hint: idToken } : {}) });
+    return this.signIn.endSessionUrl(signedOutUrl(this.config), idToken);
   }
 }

@@ -1,4 +1,5 @@
 import 'express-session';
+import type { PendingSignIn } from '@oioo/auth';
 
 /** The signed-in person as the casework API sees them (GET /api/v1/me). */
 export interface SignedInPerson {
@@ -8,14 +9,8 @@ export interface SignedInPerson {
   team?: string;
 }
 
-/** A sign-in under way: what the callback checks the provider's answer against. */
-export interface PendingSignIn {
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-  /** The console page to return to after sign-in (a path of this service, never a full URL). */
-  returnTo: string;
-}
+/** A sign-in under way: what the callback checks the provider's answer against (libs/auth's PkceSignIn). */
+export type { PendingSignIn } from '@oioo/auth';
 
 declare module 'express-session' {
   interface SessionData {
