@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type IHeaders, type Kafka } from 'kafkajs';
+import { type Kafka } from 'kafkajs';
+import { headerBytes } from './kafkajs-headers';
 import { type IncomingMessage } from './kafka-transport';
 
 /**
@@ -47,14 +48,4 @@ export async function readTopicToEnd(kafka: Kafka, topic: string, timeoutMs: num
   } finally {
     await admin.disconnect();
   }
-}
-
-/** Header values as bytes; kafkajs gives a list when a name repeats, and the last one wins. */
-function headerBytes(headers: IHeaders | undefined): Record<string, Buffer> {
-  const result: Record<string, Buffer> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last !== undefined) result[name] = Buffer.isBuffer(last) ? last : Buffer.from(last);
-  }
-  return result;
 }

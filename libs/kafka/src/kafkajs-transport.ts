@@ -5,7 +5,6 @@ import {
   Partitioners,
   type Admin,
   type Consumer,
-  type IHeaders,
   type KafkaConfig as KafkaJsConfig,
   type Producer,
   type SASLOptions,
@@ -13,6 +12,7 @@ import {
 import { createLogger, type Logger } from '@oioo/config';
 import { type KafkaConfig } from './kafka-config';
 import { writeKafkaJsLog } from './kafkajs-log';
+import { headerBytes } from './kafkajs-headers';
 import { readTopicToEnd } from './kafkajs-topic-reader';
 import {
   type ConsumerTransport,
@@ -242,14 +242,4 @@ class KafkaJsConsumer implements ConsumerTransport {
   onGroupJoin(listener: (assignment: PartitionAssignment) => void): () => void {
     return this.consumer.on(this.consumer.events.GROUP_JOIN, (event) => listener(event.payload.memberAssignment));
   }
-}
-
-/** Header values as bytes; kafkajs gives a list when a name repeats, and the last one wins. */
-function headerBytes(headers: IHeaders | undefined): Record<string, Buffer> {
-  const result: Record<string, Buffer> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last !== undefined) result[name] = Buffer.isBuffer(last) ? last : Buffer.from(last);
-  }
-  return result;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PersonCaller } from '@oioo/auth';
 import { DATABASE, type Database } from '@oioo/database';
+import { logSearch } from '../persistence/log-search';
 
 /** One read of a case's personal data, as the log keeps it (S3). */
 export interface Consultation {
@@ -42,18 +43,16 @@ export class ConsultationLog {
 
   /** Entries newest first, optionally for one case or one person, older than `before` (an id) for paging. */
   async search(filter: { caseId?: string; actorId?: string; before?: string; limit: number }): Promise<Consultation[]> {
-    const conditions: string[] = [];
-    const values: unknown[] = [];
-    const where = (sql: string, value: unknown) => {
-      values.push(value);
-      conditions.push(sql.replace('?', `$${values.length}`));
-    };
-    if (filter.caseId) where('case_id = ?', filter.caseId);
-    if (filter.actorId) where('actor_id = ?', filter.actorId);
-    if (filter.before) where('id < ?', filter.before);
-    values.push(filter.limit);
-    const sql = `SELECT id::text AS id, at, actor_id, actor_name, roles, case_kind, case_id, operation, purpose FROM consultations ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${values.length}`;
-    const { rows } = await this.db.query<ConsultationRow>(sql, values);
+    const search = logSearch(
+      [
+        filter.caseId ? ['case_id = ?', filter.caseId] : undefined,
+        filter.actorId ? ['actor_id = ?', filter.actorId] : undefined,
+        filter.before ? ['id < ?', filter.before] : undefined,
+      ],
+      filter.limit,
+    );
+    const sql = `SELECT id::text AS id, at, actor_id, actor_name, roles, case_kind, case_id, operation, purpose FROM consultations ${search.where} ORDER BY id DESC LIMIT ${search.limit}`;
+    const { rows } = await this.db.query<ConsultationRow>(sql, search.values);
     return rows.map((row) => ({
       id: row.id,
       at: new Date(row.at).toISOString(),

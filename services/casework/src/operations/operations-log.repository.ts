@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { PersonCaller } from '@oioo/auth';
 import type { OperationEntry, operationRecordBody } from '@oioo/contracts';
 import { DATABASE, type Database } from '@oioo/database';
+import { logSearch } from '../persistence/log-search';
 
 interface OperationRow {
   id: string;
@@ -47,21 +48,19 @@ export class OperationsLog {
 
   /** Entries newest first, filtered by verb, target, person, and older than `before` (an id) for paging. */
   async search(filter: OperationFilter): Promise<OperationEntry[]> {
-    const conditions: string[] = [];
-    const values: unknown[] = [];
-    const where = (sql: string, value: unknown) => {
-      values.push(value);
-      conditions.push(sql.replace('?', `$${values.length}`));
-    };
-    if (filter.verb) where('verb = ?', filter.verb);
-    // Containment, so the GIN index on targets answers it.
-    if (filter.target) where('targets @> ARRAY[?]::text[]', filter.target);
-    if (filter.actorId) where('actor_id = ?', filter.actorId);
-    if (filter.before) where('id < ?', filter.before);
-    values.push(filter.limit);
+    const search = logSearch(
+      [
+        filter.verb ? ['verb = ?', filter.verb] : undefined,
+        // Containment, so the GIN index on targets answers it.
+        filter.target ? ['targets @> ARRAY[?]::text[]', filter.target] : undefined,
+        filter.actorId ? ['actor_id = ?', filter.actorId] : undefined,
+        filter.before ? ['id < ?', filter.before] : undefined,
+      ],
+      filter.limit,
+    );
     const sql = `SELECT id::text AS id, at, actor_id, actor_name, roles, verb, arguments, targets, reason, outcome, detail, operation_id::text AS operation_id
-      FROM operations ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${values.length}`;
-    const { rows } = await this.db.query<OperationRow>(sql, values);
+      FROM operations ${search.where} ORDER BY id DESC LIMIT ${search.limit}`;
+    const { rows } = await this.db.query<OperationRow>(sql, search.values);
     return rows.map((row) => ({
       id: row.id,
       at: new Date(row.at).toISOString(),
