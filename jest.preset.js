@@ -31,4 +31,6 @@ module.exports = {
   // Specs only: Jest's default pattern would also pick up entry points such as infra/stack/test.ts.
   testMatch: ['**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // A project that sets setupFilesAfterEnv of its own sets its own timeout too (test/support/test-timeout.ts).
+  setupFilesAfterEnv: ['<rootDir>/jest.timeout.js'],
 };
