@@ -19,5 +19,6 @@ export * from './service-apis/readmission-service-apis';
 export * from './service-apis/legal-route-service-apis';
 export * from './service-apis/casework-responses';
 export * from './service-apis/operations-log';
+export * from './service-apis/audit-chain';
 export * as caseworkStepBodies from './service-apis/casework-step-bodies';
 export * from './pilot';
