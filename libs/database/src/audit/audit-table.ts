@@ -51,11 +51,12 @@ export async function appendChained(db: Pick<Database, 'transaction'>, table: st
 /** The head of a chained table: its last entry's seq and hash, or seq 0 and the genesis hash when it has none. */
 export async function chainHeadOf(db: Queryable, table: string): Promise<ChainHead & { at?: string }> {
   const stream = assertTableName(table);
-  const { rows } = await db.query<{ seq: string; hash: string; at: Date | string }>(
-    `SELECT seq::text AS seq, hash, at FROM ${stream} WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+  // Aliased, so ORDER BY sorts the bigint column and not its text.
+  const { rows } = await db.query<{ head_seq: string; hash: string; at: Date | string }>(
+    `SELECT seq::text AS head_seq, hash, at FROM ${stream} WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`,
   );
   const row = rows[0];
-  return row ? { seq: Number(row.seq), hash: row.hash, at: new Date(row.at).toISOString() } : { seq: 0, hash: GENESIS_HASH };
+  return row ? { seq: Number(row.head_seq), hash: row.hash, at: new Date(row.at).toISOString() } : { seq: 0, hash: GENESIS_HASH };
 }
 
 /**
@@ -75,9 +76,10 @@ export async function readChain(db: Queryable, table: string, page: { afterSeq: 
 }
 
 async function headIn(tx: Queryable, stream: string): Promise<ChainHead> {
-  const { rows } = await tx.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM ${stream} WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`);
+  // Aliased, so ORDER BY sorts the bigint column and not its text ('9' > '10').
+  const { rows } = await tx.query<{ head_seq: string; hash: string }>(`SELECT seq::text AS head_seq, hash FROM ${stream} WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`);
   const row = rows[0];
-  return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
+  return row ? { seq: Number(row.head_seq), hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
 }
 
 function assertTableName(table: string): string {
