@@ -11,6 +11,7 @@ export * from './events/eoi-portal.events';
 export * from './events/legal-route-checks.events';
 export * from './events/legal-route-travel.events';
 export * from './events/equivalence.events';
+export * from './events/audit-chain-head.events';
 export * from './topics';
 export * from './task-queues';
 export * from './workflow-ids';

@@ -14,6 +14,7 @@ import { CASEWORK_CONFIG, loadCaseworkConfig } from './config/casework-config';
 import { ConsultationLog } from './consultations/consultation-log.repository';
 import { OperationsLog } from './operations/operations-log.repository';
 import { AuditStreams } from './audit/audit-streams.service';
+import { ChainHeadPublisher } from './audit/chain-head-publisher';
 import { DecisionLog } from './steps/decision-log.repository';
 import { StaffDirectory } from './consultations/staff-directory.repository';
 import { ApiHandlers } from './controllers/api-handlers';
@@ -48,6 +49,7 @@ import { StepRunner } from './steps/step-runner';
     OperationsLog,
     DecisionLog,
     AuditStreams,
+    ChainHeadPublisher,
     StaffDirectory,
     IdempotencyStore,
     StepRunner,
