@@ -18,7 +18,7 @@ export type HeadSender = (event: { stream: string; seq: number; hash: string; at
 @Injectable()
 export class ChainHeadPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private running?: Promise<unknown>;
   private producer?: EventProducer;
   private readonly logger = createLogger('casework', { role: 'chain-head-publisher' });
 
