@@ -25,27 +25,33 @@ const CHAIN_COLUMNS = new Set(['id', 'seq', 'prev_hash', 'hash']);
  * the row with the SHA-256 of its canonical form. `fields` are the row's other columns, by column name.
  */
 export async function appendChained(db: Pick<Database, 'transaction'>, table: string, fields: Record<string, AuditFieldValue>): Promise<AppendedEntry> {
+  return db.transaction((tx) => appendChainedIn(tx, table, fields));
+}
+
+/**
+ * {@link appendChained} inside a transaction the caller holds, for a row that must commit with other writes
+ * (a disclosure with the request it discloses). The stream stays locked until that transaction ends.
+ */
+export async function appendChainedIn(tx: Queryable, table: string, fields: Record<string, AuditFieldValue>): Promise<AppendedEntry> {
   const stream = assertTableName(table);
   for (const column of Object.keys(fields)) {
     if (CHAIN_COLUMNS.has(column) || column === 'at' || !TABLE_NAME.test(column)) throw new TypeError(`"${column}" cannot be given as a field of a chained entry`);
   }
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit-chain:${stream}`]);
-    const head = await headIn(tx, stream);
-    const now = (await tx.query<{ at: Date }>("SELECT date_trunc('milliseconds', clock_timestamp()) AS at")).rows[0]?.at;
-    if (!now) throw new Error('the database returned no time');
-    const at = new Date(now).toISOString();
-    const entry = chainNext(stream, head, { ...fields, at });
-    const columns = [...Object.keys(fields), 'at', 'seq', 'prev_hash', 'hash'];
-    const values = [...Object.values(fields).map(toParameter), at, entry.seq, entry.prevHash, entry.hash];
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO ${stream} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')}) RETURNING id::text AS id`,
-      values,
-    );
-    const id = rows[0]?.id;
-    if (id === undefined) throw new Error(`the insert into ${stream} returned no row`);
-    return { id, at, seq: entry.seq, hash: entry.hash };
-  });
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit-chain:${stream}`]);
+  const head = await headIn(tx, stream);
+  const now = (await tx.query<{ at: Date }>("SELECT date_trunc('milliseconds', clock_timestamp()) AS at")).rows[0]?.at;
+  if (!now) throw new Error('the database returned no time');
+  const at = new Date(now).toISOString();
+  const entry = chainNext(stream, head, { ...fields, at });
+  const columns = [...Object.keys(fields), 'at', 'seq', 'prev_hash', 'hash'];
+  const values = [...Object.values(fields).map(toParameter), at, entry.seq, entry.prevHash, entry.hash];
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO ${stream} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')}) RETURNING id::text AS id`,
+    values,
+  );
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error(`the insert into ${stream} returned no row`);
+  return { id, at, seq: entry.seq, hash: entry.hash };
 }
 
 /** The head of a chained table: its last entry's seq and hash, or seq 0 and the genesis hash when it has none. */
