@@ -29,6 +29,13 @@ describe('the operations command line', () => {
     expect(() => parse('bulk signal --query q=1 --reason "re-evaluate" --signal s --input {nope')).toThrow(/--input takes the signal's argument as JSON/);
   });
 
+  it('reads audit verify: every stream by default, or the one --stream names', () => {
+    expect(parse('audit verify').invocation).toEqual({ verb: 'audit.verify', streams: ['consultations', 'operations', 'decisions'] });
+    expect(parse('audit verify --stream decisions').invocation).toEqual({ verb: 'audit.verify', streams: ['decisions'] });
+    expect(() => parse('audit verify --stream staff')).toThrow(/--stream takes one of consultations, operations, decisions/);
+    expect(() => parse('audit')).toThrow(/"audit" needs one of: verify/);
+  });
+
   it('reads dlq verbs: the topic without .dlq, one offset or --all with filters, a required reason for redrive', () => {
     expect(parse('dlq list').invocation).toEqual({ verb: 'dlq.list' });
     expect(parse('dlq show --topic legal.challenge.lodged.v1.dlq --offset 7').invocation).toEqual({ verb: 'dlq.show', topic: 'legal.challenge.lodged.v1', offset: '7', limit: 20 });

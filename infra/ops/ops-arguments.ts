@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_STREAMS, type AuditStream } from '@oioo/contracts';
 
 /** A command-line mistake: what is wrong, and the usage of the verb it concerns. */
 export class UsageError extends Error {
@@ -27,6 +28,7 @@ export const VERB_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   'bulk cancel': ['query', 'reason'],
   'bulk terminate': ['query', 'reason'],
   replay: ['query', 'limit'],
+  'audit verify': ['stream'],
 };
 
 /** The flags each verb accepts, besides `--help`. */
@@ -64,7 +66,8 @@ export type OpsInvocation =
   | { verb: 'dlq.redrive'; topic: string; offset?: string; all: boolean; group?: string; kind?: string; reasonContains?: string; reason: string; dryRun: boolean; force: boolean }
   | { verb: 'bulk.signal'; query: string; reason: string; signal: string; input?: unknown; dryRun: boolean }
   | { verb: 'bulk.cancel' | 'bulk.terminate'; query: string; reason: string; dryRun: boolean }
-  | { verb: 'replay'; query: string; limit: number };
+  | { verb: 'replay'; query: string; limit: number }
+  | { verb: 'audit.verify'; streams: AuditStream[] };
 
 /** The parsed command line: the verb's invocation, or a request for help, and the common options. */
 export interface ParsedCommandLine {
@@ -192,6 +195,10 @@ function invocationOf(verb: string, values: Map<string, string>, flags: Set<stri
     case 'bulk cancel':
     case 'bulk terminate':
       return { verb: verb === 'bulk cancel' ? 'bulk.cancel' : 'bulk.terminate', query: check(query, get('query'), verb, 'query'), reason: check(reason, get('reason'), verb, 'reason'), dryRun: flags.has('dry-run') };
+    case 'audit verify': {
+      const stream = optional('stream', z.enum(AUDIT_STREAMS, { error: `takes one of ${AUDIT_STREAMS.join(', ')}` }));
+      return { verb: 'audit.verify', streams: stream ? [stream] : [...AUDIT_STREAMS] };
+    }
     default:
       return { verb: 'replay', query: check(query, get('query'), verb, 'query'), limit: check(count(100, 10_000), get('limit'), verb, 'limit') };
   }

@@ -14,6 +14,7 @@ export const OVERVIEW = `Usage: npm run ops -- <verb> [options]      (npm run op
   dlq redrive --topic <t>     send a dead letter (--offset) or all matching (--all) back to the source topic
   bulk signal|cancel|terminate --query "<visibility query>" --reason "..." [--dry-run]
   replay --query "<visibility query>"   replay the selected histories against this checkout's workflow code
+  audit verify [--stream <s>] re-compute the audit streams' hash chains (S2, S3); names the first broken link
 
 ${WHO}
 The runbook is docs/operations.md.`;
@@ -62,6 +63,13 @@ resort; prefer cancel. Run with --dry-run first. Logged as bulk.terminate.`,
 Downloads the histories the query selects (decrypted with TEMPORAL_CODEC_KEYS) and replays each against the
 workflow code of this checkout (or WORKER_WORKFLOW_BUNDLE), reporting per workflow: the check to run before
 deploying workflow changes. Exits 1 if any history does not replay. Logged as verb replay.`,
+  'audit verify': `Usage: npm run ops -- audit verify [--stream consultations|operations|decisions]
+
+Reads each hash-chained audit stream of the casework API (every stream unless --stream) in chain order and
+re-computes it: prints OK with the count and head, or the first broken link with why (hash-mismatch: a row was
+edited; gap: a row was deleted or moved; previous-hash-mismatch: a row was rewritten with a fresh hash). Compare
+the head with the last one published on audit.chain-head.published.v1. Exits 1 when a chain is broken.
+Read-only; logged as verb audit.verify. See docs/data-protection.md.`,
 };
 
 /** The help to print for a verb, or the overview. */

@@ -8,6 +8,7 @@ import { OperationsLogClient } from './operations-log-client';
 import { type OpsOutput } from './ops-output';
 import { loadOpsSettings } from './ops-settings';
 import { usageOf } from './ops-usage';
+import { AuditChainClient, runAuditVerify } from './verbs/audit-verb';
 import { runBulk } from './verbs/bulk-verb';
 import { runDeadLetterVerb } from './verbs/dead-letter-verbs';
 import { runReplay } from './verbs/replay-verb';
@@ -52,6 +53,7 @@ export async function runOps(args: readonly string[], io: OpsIo): Promise<number
   const caller = await verifySre(env, await obtainToken(env, parsed.as));
   io.output.progress(`ops: acting as ${caller.person.name} (${caller.person.actorId}, sre)`);
   const log = new OperationsLogClient(settings.CASEWORK_API_URL, caller.token);
+  const auditChains = new AuditChainClient(settings.CASEWORK_API_URL, caller.token);
   await log.check();
   let client: Promise<Client> | undefined;
   const context: VerbContext = {
@@ -62,7 +64,7 @@ export async function runOps(args: readonly string[], io: OpsIo): Promise<number
     temporal: () => (client ??= connectTemporal(env)),
   };
   try {
-    return await runVerb(parsed.invocation, context, settings.WORKER_WORKFLOW_BUNDLE);
+    return await runVerb(parsed.invocation, context, settings.WORKER_WORKFLOW_BUNDLE, auditChains);
   } finally {
     if (client) await client.then((opened) => opened.connection.close()).catch(() => undefined);
   }
@@ -78,7 +80,7 @@ async function connectTemporal(env: NodeJS.ProcessEnv): Promise<Client> {
   }
 }
 
-async function runVerb(invocation: OpsInvocation, context: VerbContext, bundlePath: string | undefined): Promise<number> {
+async function runVerb(invocation: OpsInvocation, context: VerbContext, bundlePath: string | undefined, auditChains: AuditChainClient): Promise<number> {
   switch (invocation.verb) {
     case 'stuck':
       return runStuck(invocation, context);
@@ -93,6 +95,8 @@ async function runVerb(invocation: OpsInvocation, context: VerbContext, bundlePa
       return runBulk(invocation, context);
     case 'replay':
       return runReplay(invocation, context, { ...(bundlePath ? { bundlePath } : {}), dataConverter: temporalDataConverter(loadTemporalConfig(context.env, 'ops')) });
+    case 'audit.verify':
+      return runAuditVerify(invocation, context, auditChains);
   }
 }
 

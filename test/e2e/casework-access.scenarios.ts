@@ -53,7 +53,7 @@ function expectedStatus(route: ApiRoute, person: SeededPerson, target: MatrixCas
 }
 
 function pathOf(route: ApiRoute, target: MatrixCase | undefined, isoWeek: string): string {
-  const path = route.path.replace('{caseId}', target?.id ?? '').replace('{eoiId}', target?.id ?? '').replace('{isoWeek}', isoWeek);
+  const path = route.path.replace('{caseId}', target?.id ?? '').replace('{eoiId}', target?.id ?? '').replace('{isoWeek}', isoWeek).replace('{stream}', 'decisions');
   // Auditors state a purpose for reads of personal data; anyone may.
   return ['getReadmissionCase', 'getEoiCase', 'listConsultations'].includes(route.operationId) ? `${path}?purpose=access-matrix-check` : path;
 }

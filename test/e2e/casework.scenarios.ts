@@ -51,6 +51,17 @@ export function describeCaseworkScenarios(context: E2eContext, casework: Casewor
       const decision = view.body.timeline.find((entry) => entry.what === 'decision:inadmissibility');
       expect(decision).toMatchObject({ by: 'cw_01BOLA00000000000000', byName: 'Bola Adeyemi' });
       expect(view.body.timeline.find((entry) => entry.what === 'screened')).toMatchObject({ by: 'cw_01ALICE0000000000000', byName: 'Alice Ashworth' });
+
+      // S2: every step is in the hash-chained decisions stream: who, which step, the choice and evidence, never the free text.
+      const decisions = await api.get<{ entries: { fields: Record<string, unknown> }[] }>('sam', '/api/v1/audit/decisions?limit=1000');
+      const ofCase = decisions.body.entries.map((entry) => entry.fields).filter((fields) => fields['workflow_id'] === readmissionWorkflowId(caseId));
+      expect(ofCase.map((fields) => fields['step'])).toEqual([
+        'recordScreening', 'recordAgeAssessment', 'decideSelection', 'recordDetention', 'proposeInadmissibility', 'reviewInadmissibility',
+        'submitCorrectedRequest', 'proposeRemovalDirections', 'reviewRemovalDirections',
+      ]);
+      expect(ofCase.find((fields) => fields['step'] === 'reviewInadmissibility')).toMatchObject({ actor_id: 'cw_01BOLA00000000000000', choices: { approve: true }, outcome: 'accepted', status: 200 });
+      expect(ofCase.find((fields) => fields['step'] === 'proposeInadmissibility')).toMatchObject({ choices: { decision: 'inadmissible' }, evidence: ['doc:ev-1'] });
+      expect(JSON.stringify(ofCase)).not.toContain('IRC Harmondsworth');
     });
 
     it('S1 one person cannot take both halves of a decision, whichever session they use', async () => {

@@ -13,6 +13,7 @@ import {
 } from './events/legal-route-checks.events';
 import { entryRecordedDataSchema, travelBookedDataSchema } from './events/legal-route-travel.events';
 import { weeklyReportPublishedDataSchema } from './events/equivalence.events';
+import { auditChainHeadPublishedDataSchema } from './events/audit-chain-head.events';
 
 /** Topic names read `<context>.<entity>.<event>.v<N>`. */
 const TOPIC_NAME = /^[a-z][a-z-]*\.[a-z][a-z-]*\.[a-z][a-z-]*\.v[1-9][0-9]*$/;
@@ -36,7 +37,9 @@ export type Party =
   | 'visa-application-centre'
   | 'security-services'
   | 'equivalence-ledger'
-  | 'joint-committee';
+  | 'joint-committee'
+  | 'casework'
+  | 'independent-auditor';
 
 /** One entry of the topic catalogue: the topic, its data schema and how it is provisioned. */
 export interface TopicDefinition<Data extends z.ZodType = z.ZodType> {
@@ -230,6 +233,15 @@ export const Topics = {
     retentionMs: 5 * 365 * DAY_MS,
     producers: ['equivalence-ledger'],
     consumers: ['joint-committee'],
+  }),
+  auditChainHeadPublished: topic({
+    name: 'audit.chain-head.published.v1',
+    description: 'S2, S3: the head (seq and hash) of each hash-chained audit stream, published periodically so a later rewrite of the record shows.',
+    data: auditChainHeadPublishedDataSchema,
+    partitions: 1,
+    retentionMs: 10 * 365 * DAY_MS,
+    producers: ['casework'],
+    consumers: ['independent-auditor'],
   }),
 } as const;
 

@@ -10,3 +10,5 @@ export { runMigrations, type MigrationReport, type RunMigrationsOptions } from '
 export { DatabaseHealthIndicator } from './database-health.indicator';
 export { DatabaseModule, type DatabaseModuleOptions } from './database.module';
 export { DATABASE, DATABASE_CONFIG } from './database.tokens';
+export * from './audit';
+export { appendChained, appendChainedIn, chainHeadOf, readChain, type AppendedEntry, type AuditFieldValue } from './audit/audit-table';

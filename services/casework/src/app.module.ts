@@ -13,6 +13,9 @@ import { CODEC_SERVER_PROVIDERS, applyCodecCors } from './codec/codec-server.pro
 import { CASEWORK_CONFIG, loadCaseworkConfig } from './config/casework-config';
 import { ConsultationLog } from './consultations/consultation-log.repository';
 import { OperationsLog } from './operations/operations-log.repository';
+import { AuditStreams } from './audit/audit-streams.service';
+import { ChainHeadPublisher } from './audit/chain-head-publisher';
+import { DecisionLog } from './steps/decision-log.repository';
 import { StaffDirectory } from './consultations/staff-directory.repository';
 import { ApiHandlers } from './controllers/api-handlers';
 import { buildCaseworkApiController } from './controllers/casework-api.controller';
@@ -44,6 +47,9 @@ import { StepRunner } from './steps/step-runner';
     LedgerReader,
     ConsultationLog,
     OperationsLog,
+    DecisionLog,
+    AuditStreams,
+    ChainHeadPublisher,
     StaffDirectory,
     IdempotencyStore,
     StepRunner,

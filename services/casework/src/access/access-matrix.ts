@@ -38,4 +38,5 @@ export const ACCESS_MATRIX: Readonly<Record<string, Readonly<Record<Role, Reach>
   giveNoticeOfTermination: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'yes', sre: 'none', auditor: 'none' },
   recordOperation: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'none', sre: 'yes', auditor: 'none' },
   listOperations: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'none', sre: 'yes', auditor: 'yes' },
+  readAuditChain: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'none', sre: 'yes', auditor: 'yes' },
 };

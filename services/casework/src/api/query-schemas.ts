@@ -42,3 +42,9 @@ export const operationsQuery = z.strictObject({
   before: z.string().regex(/^\d{1,18}$/).optional().describe('Entries older than this id (paging)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** A page of an audit stream, in chain order. */
+export const auditChainQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0).describe('Entries after this sequence number (paging)'),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});

@@ -14,8 +14,9 @@ import {
   submitCorrectedRequestUpdate,
 } from '@oioo/workflows-readmission';
 import type { ApiRoute } from './api-route';
-import { caseReadQuery, consultationQuery, ledgerReadQuery, noQuery, operationsQuery, queueQuery } from './query-schemas';
+import { auditChainQuery, caseReadQuery, consultationQuery, ledgerReadQuery, noQuery, operationsQuery, queueQuery } from './query-schemas';
 import {
+  auditChainPageSchema,
   caseworkStepBodies as bodies,
   consultationPageSchema,
   eoiCaseSchema,
@@ -96,5 +97,10 @@ export const OPERATIONS_ROUTES: readonly ApiRoute[] = [
   { operationId: 'listOperations', method: 'GET', path: '/api/v1/operations', summary: 'The operations log, newest first: who re-drove, signalled, cancelled or replayed what, when and why', rules: [], tag: 'Operations', roles: ['sre', 'auditor'], target: 'none', query: operationsQuery, response: operationPageSchema, step: false },
 ];
 
+/** S2, S3: the hash-chained audit streams, read in chain order so `npm run ops -- audit verify` can re-compute them. */
+export const AUDIT_ROUTES: readonly ApiRoute[] = [
+  { operationId: 'readAuditChain', method: 'GET', path: '/api/v1/audit/{stream}', summary: 'One audit stream (consultations, operations, decisions) in chain order, with its head, to verify the hash chain', rules: ['S2', 'S3'], tag: 'Audit', roles: ['sre', 'auditor'], target: 'none', query: auditChainQuery, response: auditChainPageSchema, step: false },
+];
+
 /** Every route of the casework API under /api/v1. */
-export const API_ROUTES: readonly ApiRoute[] = [...READ_ROUTES, ...STEP_ROUTES, ...OPERATIONS_ROUTES];
+export const API_ROUTES: readonly ApiRoute[] = [...READ_ROUTES, ...STEP_ROUTES, ...OPERATIONS_ROUTES, ...AUDIT_ROUTES];

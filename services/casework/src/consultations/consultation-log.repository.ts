@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PersonCaller } from '@oioo/auth';
-import { DATABASE, type Database } from '@oioo/database';
+import { DATABASE, type Database, appendChained } from '@oioo/database';
 import { logSearch } from '../persistence/log-search';
 
 /** One read of a case's personal data, as the log keeps it (S3). */
@@ -16,6 +16,9 @@ export interface Consultation {
   purpose: string;
 }
 
+/** The audit stream (and table) of the consultation log. */
+export const CONSULTATIONS_STREAM = 'consultations';
+
 interface ConsultationRow {
   id: string;
   at: Date | string;
@@ -28,17 +31,22 @@ interface ConsultationRow {
   purpose: string;
 }
 
-/** S3: the consultation log. Rows are only ever inserted; an auditor reads them through the API. */
+/** S3: the consultation log, a hash-chained append-only stream (migration 0003); an auditor reads it through the API. */
 @Injectable()
 export class ConsultationLog {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   /** Records that `caller` read personal data of one case (or of the log itself), and why. */
   async record(caller: PersonCaller, entry: { caseKind: string; caseId: string; operation: string; purpose: string }): Promise<void> {
-    await this.db.query(
-      'INSERT INTO consultations (actor_id, actor_name, roles, case_kind, case_id, operation, purpose) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [caller.actorId, caller.name, caller.roles, entry.caseKind, entry.caseId, entry.operation, entry.purpose],
-    );
+    await appendChained(this.db, CONSULTATIONS_STREAM, {
+      actor_id: caller.actorId,
+      actor_name: caller.name,
+      roles: [...caller.roles],
+      case_kind: entry.caseKind,
+      case_id: entry.caseId,
+      operation: entry.operation,
+      purpose: entry.purpose,
+    });
   }
 
   /** Entries newest first, optionally for one case or one person, older than `before` (an id) for paging. */

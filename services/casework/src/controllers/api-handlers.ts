@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import { type AuthenticatedRequest, type PersonCaller, ProblemError } from '@oioo/auth';
 import type { operationRecordBody } from '@oioo/contracts';
 import type { ApiRoute } from '../api/api-route';
-import type { caseReadQuery, consultationQuery, operationsQuery, queueQuery } from '../api/query-schemas';
+import type { auditChainQuery, caseReadQuery, consultationQuery, operationsQuery, queueQuery } from '../api/query-schemas';
 import { STEP_ROUTES, type StepRoute } from '../api/routes';
+import { AuditStreams } from '../audit/audit-streams.service';
 import { CaseReader } from '../cases/case-reader';
 import { caseRefOf } from '../cases/case-ref';
 import { LedgerReader } from '../cases/ledger-reader';
@@ -41,6 +42,7 @@ export class ApiHandlers {
     private readonly ledger: LedgerReader,
     private readonly consultations: ConsultationLog,
     private readonly operations: OperationsLog,
+    private readonly audit: AuditStreams,
   ) {
     this.reads = {
       getMe: async (caller) => ({ actorId: caller.actorId, name: caller.name, roles: caller.roles, ...(caller.team ? { team: caller.team } : {}) }),
@@ -58,6 +60,7 @@ export class ApiHandlers {
         const last = items.at(-1);
         return { items, ...(items.length === query.limit && last ? { nextBefore: last.id } : {}) };
       },
+      readAuditChain: (_caller, request, query: z.infer<typeof auditChainQuery>) => this.audit.page(request.params['stream'], query),
     };
   }
 

@@ -6,7 +6,7 @@ import { LedgerReader } from '../cases/ledger-reader';
 import { type CaseworkConfig } from '../config/casework-config';
 import { BusinessGauges } from './business-gauges.service';
 
-const config: CaseworkConfig = { pilotId: 'pilot_ukfr20250806', queueScanLimit: 100 };
+const config: CaseworkConfig = { pilotId: 'pilot_ukfr20250806', queueScanLimit: 100, chainHeadIntervalSeconds: 0 };
 
 /** Visibility and the ledger as the gauges read them: counts by query, a listing of running cases, the balance query. */
 function fakeTemporal(balance: Record<string, unknown>): { client: Client; queries: string[] } {

@@ -2,8 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import type { PersonCaller } from '@oioo/auth';
 import type { OperationEntry, operationRecordBody } from '@oioo/contracts';
-import { DATABASE, type Database } from '@oioo/database';
+import { type CanonicalValue, DATABASE, type Database, appendChained } from '@oioo/database';
 import { logSearch } from '../persistence/log-search';
+
+/** The audit stream (and table) of the operations log. */
+export const OPERATIONS_STREAM = 'operations';
 
 interface OperationRow {
   id: string;
@@ -29,21 +32,26 @@ export interface OperationFilter {
   limit: number;
 }
 
-/** The operations log: what SREs did with `npm run ops`. Rows are only ever inserted, always with the verified caller. */
+/** The operations log: what SREs did with `npm run ops`, a hash-chained append-only stream (migration 0003), always with the verified caller. */
 @Injectable()
 export class OperationsLog {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   /** Records one entry as `caller`; the time is the database's, never the client's. */
   async record(caller: PersonCaller, entry: z.output<typeof operationRecordBody>): Promise<{ id: string; at: string }> {
-    const { rows } = await this.db.query<{ id: string; at: Date | string }>(
-      `INSERT INTO operations (actor_id, actor_name, roles, verb, arguments, targets, reason, outcome, detail, operation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id::text AS id, at`,
-      [caller.actorId, caller.name, caller.roles, entry.verb, JSON.stringify(entry.arguments), entry.targets, entry.reason ?? null, entry.outcome, entry.detail ?? null, entry.operationId ?? null],
-    );
-    const row = rows[0];
-    if (!row) throw new Error('the operations log returned no row for an insert');
-    return { id: row.id, at: new Date(row.at).toISOString() };
+    const appended = await appendChained(this.db, OPERATIONS_STREAM, {
+      actor_id: caller.actorId,
+      actor_name: caller.name,
+      roles: [...caller.roles],
+      verb: entry.verb,
+      arguments: entry.arguments as Record<string, CanonicalValue>,
+      targets: entry.targets,
+      reason: entry.reason ?? null,
+      outcome: entry.outcome,
+      detail: entry.detail ?? null,
+      operation_id: entry.operationId ?? null,
+    });
+    return { id: appended.id, at: appended.at };
   }
 
   /** Entries newest first, filtered by verb, target, person, and older than `before` (an id) for paging. */

@@ -10,6 +10,7 @@ import { caseNotFound, caseRefOf } from '../cases/case-ref';
 import { CaseDirectory } from '../cases/case-directory';
 import { CASEWORK_CONFIG, type CaseworkConfig } from '../config/casework-config';
 import { StaffDirectory } from '../consultations/staff-directory.repository';
+import { DecisionLog } from './decision-log.repository';
 import { IdempotencyStore } from './idempotency.repository';
 import { parseWith, refuseSelfDeclaredActor } from './request-parsing';
 
@@ -45,6 +46,7 @@ export class StepRunner {
     private readonly directory: CaseDirectory,
     private readonly keys: IdempotencyStore,
     private readonly staff: StaffDirectory,
+    private readonly decisions: DecisionLog,
     @Inject(CASEWORK_CONFIG) private readonly config: CaseworkConfig,
   ) {}
 
@@ -73,6 +75,8 @@ export class StepRunner {
           : route.target === 'ledger'
             ? refusal(HttpStatus.NOT_FOUND, 'LEDGER_NOT_FOUND', `the ledger of pilot ${this.config.pilotId} is not running`)
             : refusal(HttpStatus.CONFLICT, 'CASE_CLOSED', 'the case has ended; no step can be taken on it');
+    // S2: recorded before the key completes, so a failure here leaves the step to be retried (and recorded) with the same key.
+    await this.decisions.record(caller, { step: route.operationId, caseKind: route.target, workflowId, commandId, body, status: answer.status, outcome: outcomeOf(answer) });
     await this.keys.complete(caller.actorId, key, answer);
     return { ...answer, replayed: false };
   }
@@ -104,6 +108,13 @@ function requireKey(key: string | undefined): string {
 
 function refusal(status: number, code: string, detail: string): { status: number; body: unknown } {
   return { status, body: problemOf(status, code, detail) };
+}
+
+/** `accepted`, or the code of the problem the step was refused with. */
+function outcomeOf(answer: { status: number; body: unknown }): string {
+  if (answer.status === HttpStatus.OK) return 'accepted';
+  const code = (answer.body as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : `http-${answer.status}`;
 }
 
 function stateOf(result: unknown): { state?: string } {
