@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PersonCaller } from '@oioo/auth';
 import { DATABASE, type Database, appendChained } from '@oioo/database';
-import { logSearch } from '../persistence/log-search';
+import { type LoggedRow, logSearch, loggedBy } from '../persistence/log-search';
 
 /** One read of a case's personal data, as the log keeps it (S3). */
 export interface Consultation {
@@ -19,12 +19,7 @@ export interface Consultation {
 /** The audit stream (and table) of the consultation log. */
 export const CONSULTATIONS_STREAM = 'consultations';
 
-interface ConsultationRow {
-  id: string;
-  at: Date | string;
-  actor_id: string;
-  actor_name: string;
-  roles: string[];
+interface ConsultationRow extends LoggedRow {
   case_kind: string;
   case_id: string;
   operation: string;
@@ -62,11 +57,7 @@ export class ConsultationLog {
     const sql = `SELECT id::text AS id, at, actor_id, actor_name, roles, case_kind, case_id, operation, purpose FROM consultations ${search.where} ORDER BY id DESC LIMIT ${search.limit}`;
     const { rows } = await this.db.query<ConsultationRow>(sql, search.values);
     return rows.map((row) => ({
-      id: row.id,
-      at: new Date(row.at).toISOString(),
-      actorId: row.actor_id,
-      actorName: row.actor_name,
-      roles: row.roles,
+      ...loggedBy(row),
       caseKind: row.case_kind,
       caseId: row.case_id,
       operation: row.operation,

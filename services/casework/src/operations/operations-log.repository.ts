@@ -3,17 +3,12 @@ import type { z } from 'zod';
 import type { PersonCaller } from '@oioo/auth';
 import type { OperationEntry, operationRecordBody } from '@oioo/contracts';
 import { type CanonicalValue, DATABASE, type Database, appendChained } from '@oioo/database';
-import { logSearch } from '../persistence/log-search';
+import { type LoggedRow, logSearch, loggedBy } from '../persistence/log-search';
 
 /** The audit stream (and table) of the operations log. */
 export const OPERATIONS_STREAM = 'operations';
 
-interface OperationRow {
-  id: string;
-  at: Date | string;
-  actor_id: string;
-  actor_name: string;
-  roles: string[];
+interface OperationRow extends LoggedRow {
   verb: OperationEntry['verb'];
   arguments: Record<string, unknown> | string;
   targets: string[];
@@ -70,11 +65,7 @@ export class OperationsLog {
       FROM operations ${search.where} ORDER BY id DESC LIMIT ${search.limit}`;
     const { rows } = await this.db.query<OperationRow>(sql, search.values);
     return rows.map((row) => ({
-      id: row.id,
-      at: new Date(row.at).toISOString(),
-      actorId: row.actor_id,
-      actorName: row.actor_name,
-      roles: row.roles,
+      ...loggedBy(row),
       verb: row.verb,
       arguments: typeof row.arguments === 'string' ? (JSON.parse(row.arguments) as Record<string, unknown>) : row.arguments,
       targets: row.targets,

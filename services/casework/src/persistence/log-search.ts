@@ -17,3 +17,17 @@ export function logSearch(conditions: SearchCondition[], limit: number): { where
   values.push(limit);
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', limit: `$${values.length}`, values };
 }
+
+/** The columns every row of a log has: its id, when, and who acted. */
+export interface LoggedRow {
+  id: string;
+  at: Date | string;
+  actor_id: string;
+  actor_name: string;
+  roles: string[];
+}
+
+/** A log row's id, time (ISO 8601) and actor, as the API shows them. */
+export function loggedBy(row: LoggedRow): { id: string; at: string; actorId: string; actorName: string; roles: string[] } {
+  return { id: row.id, at: new Date(row.at).toISOString(), actorId: row.actor_id, actorName: row.actor_name, roles: row.roles };
+}
