@@ -6,6 +6,12 @@ import { type CodecKeyRing, type TemporalConfig } from './temporal-config';
 /** Metadata `encoding` of a payload this codec encrypted. */
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 
+/** True when this codec encrypted the payload (its metadata `encoding` says so); anything else passes through decoding as it is. */
+export function isEncryptedPayload(payload: Payload): boolean {
+  const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
+  return encoding !== undefined && encoding !== null && Buffer.from(encoding).toString() === ENCRYPTED_ENCODING;
+}
+
 /** Metadata key naming the key a payload was encrypted with, so rotated keys can still decrypt old payloads. */
 export const ENCRYPTION_KEY_ID_METADATA = 'encryption-key-id';
 
@@ -98,8 +104,7 @@ export class EncryptionCodec implements PayloadCodec {
   }
 
   private decodeOne(payload: Payload): Payload {
-    const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
-    if (encoding === undefined || encoding === null || this.decoder.decode(encoding) !== ENCRYPTED_ENCODING) return payload;
+    if (!isEncryptedPayload(payload)) return payload;
     const keyIdBytes = payload.metadata?.[ENCRYPTION_KEY_ID_METADATA];
     if (keyIdBytes === undefined || keyIdBytes === null) {
       throw new PayloadDecryptionError(`encrypted payload has no ${ENCRYPTION_KEY_ID_METADATA} metadata`);

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { METADATA_ENCODING_KEY, type Payload } from '@temporalio/common';
+import type { Payload } from '@temporalio/common';
 import type { PersonCaller } from '@oioo/auth';
 import { createLogger } from '@oioo/config';
-import { ENCRYPTED_ENCODING, EncryptionCodec, PayloadDecryptionError } from '@oioo/temporal';
+import { EncryptionCodec, PayloadDecryptionError, isEncryptedPayload } from '@oioo/temporal';
 import type { CaseScope } from '../access/case-access';
 import { CaseDirectory } from '../cases/case-directory';
 import type { CaseRef } from '../cases/case-ref';
@@ -18,11 +18,6 @@ export const CODEC_SERVER_CODEC = Symbol('CODEC_SERVER_CODEC');
 
 /** How long a case's team, read from its search attributes, is trusted: a workflow page sends many decode calls. */
 const SCOPE_CACHE_MS = 30_000;
-
-function isEncrypted(payload: Payload): boolean {
-  const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
-  return encoding !== undefined && encoding !== null && Buffer.from(encoding).toString() === ENCRYPTED_ENCODING;
-}
 
 /**
  * Decodes payloads for the Temporal Web UI and CLI under the casework API's access rules. The owning
@@ -53,7 +48,7 @@ export class PayloadDecoder {
     let undecodable = 0;
     for (const payload of payloads) {
       // A payload stored in clear is already readable by anyone who reads the history: nothing to withhold.
-      if (!isEncrypted(payload)) {
+      if (!isEncryptedPayload(payload)) {
         answers.push(payload);
         continue;
       }
