@@ -1,7 +1,7 @@
 import { type Client } from '@temporalio/client';
 import { createLogger } from '@oioo/config';
 import { createKafkaJsTransport, loadKafkaConfig } from '@oioo/kafka';
-import { createTemporalClient, loadTemporalConfig, temporalDataConverter } from '@oioo/temporal';
+import { type DataKeyOptions, EnvelopedCaseDataKeys, HttpDataKeyStore, createTemporalClient, loadTemporalConfig, temporalDataConverter } from '@oioo/temporal';
 import { type OpsInvocation, UsageError, parseCommandLine } from './ops-arguments';
 import { OpsRefusedError, obtainToken, verifySre } from './ops-caller';
 import { OperationsLogClient } from './operations-log-client';
@@ -22,6 +22,8 @@ export interface VerbContext {
   /** `ops:<actor id>`: how the SRE is named to Temporal (batch jobs' identity). */
   identity: string;
   temporal(): Promise<Client>;
+  /** The case data keys, fetched from the casework vault with the SRE's token (replays and inputs decode with them). */
+  dataKeys: DataKeyOptions;
 }
 
 /** Where the command runs: its output, and the environment for a profile (`--profile`, or the process's own). */
@@ -56,12 +58,14 @@ export async function runOps(args: readonly string[], io: OpsIo): Promise<number
   const auditChains = new AuditChainClient(settings.CASEWORK_API_URL, caller.token);
   await log.check();
   let client: Promise<Client> | undefined;
+  const dataKeys = opsDataKeys(env, settings.CASEWORK_API_URL, caller.token);
   const context: VerbContext = {
     env,
     output: io.output,
     log,
     identity: `ops:${caller.person.actorId}`,
-    temporal: () => (client ??= connectTemporal(env)),
+    temporal: () => (client ??= connectTemporal(env, dataKeys)),
+    dataKeys,
   };
   try {
     return await runVerb(parsed.invocation, context, settings.WORKER_WORKFLOW_BUNDLE, auditChains);
@@ -70,11 +74,17 @@ export async function runOps(args: readonly string[], io: OpsIo): Promise<number
   }
 }
 
+/** S4: the command reads case data keys from the casework vault as the signed-in SRE (`/api/v1/data-keys`). */
+function opsDataKeys(env: NodeJS.ProcessEnv, caseworkUrl: string, token: string): DataKeyOptions {
+  const store = new HttpDataKeyStore(caseworkUrl, { token: async () => token }, '/api/v1/data-keys');
+  return { dataKeys: new EnvelopedCaseDataKeys(store, loadTemporalConfig(env, 'ops').codec) };
+}
+
 /** A client on the configured Temporal; an unreachable server is a refusal that says where it looked. */
-async function connectTemporal(env: NodeJS.ProcessEnv): Promise<Client> {
+async function connectTemporal(env: NodeJS.ProcessEnv, dataKeys: DataKeyOptions): Promise<Client> {
   const config = loadTemporalConfig(env, 'ops');
   try {
-    return await createTemporalClient(config);
+    return await createTemporalClient(config, undefined, dataKeys);
   } catch (error) {
     throw new OpsRefusedError(`Temporal at ${config.address} cannot be reached (${(error as Error).message}).`, 'Start the stack (npm start) or set TEMPORAL_ADDRESS and its TLS settings.');
   }
@@ -94,7 +104,7 @@ async function runVerb(invocation: OpsInvocation, context: VerbContext, bundlePa
     case 'bulk.terminate':
       return runBulk(invocation, context);
     case 'replay':
-      return runReplay(invocation, context, { ...(bundlePath ? { bundlePath } : {}), dataConverter: temporalDataConverter(loadTemporalConfig(context.env, 'ops')) });
+      return runReplay(invocation, context, { ...(bundlePath ? { bundlePath } : {}), dataConverter: temporalDataConverter(loadTemporalConfig(context.env, 'ops'), context.dataKeys) });
     case 'audit.verify':
       return runAuditVerify(invocation, context, auditChains);
   }

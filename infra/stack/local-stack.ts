@@ -28,6 +28,14 @@ export function stackEnvironment(profile: StackProfile): NodeJS.ProcessEnv {
   };
 }
 
+/**
+ * Where the components find the data-key vault of case payloads (S4): the casework service. Casework itself
+ * uses its vault in-process; the start-up probe's client has none, so its probe payloads use the key ring.
+ */
+export function vaultEnvironment(profile: StackProfile): { TEMPORAL_CODEC_VAULT_URL: string } {
+  return { TEMPORAL_CODEC_VAULT_URL: `http://127.0.0.1:${profile.services.casework}` };
+}
+
 /** A service's own environment: where it listens (API and metrics) and where its embedded database keeps its files. */
 export function serviceEnvironment(profile: StackProfile, base: NodeJS.ProcessEnv, service: { name: string; port: number; metricsPort?: number }): NodeJS.ProcessEnv {
   return {

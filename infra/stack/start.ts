@@ -6,7 +6,7 @@ import { healthUrl, servicesOf, startNodeComponent } from './components';
 import { consoleEnvironment } from './console-stack';
 import { consoleUrl, oidcIssuerUrl, serviceClientEnvironment } from '../oidc/oidc-stack';
 import { signInLines } from '../oidc/people-table';
-import { serviceEnvironment, stackEnvironment, startInfrastructure } from './local-stack';
+import { serviceEnvironment, stackEnvironment, startInfrastructure, vaultEnvironment } from './local-stack';
 import { isHttpHealthy, waitUntil } from './ports';
 import { prometheusUrl, startPrometheus } from '../prometheus/prometheus-server';
 import { provisionTools } from './provision';
@@ -87,12 +87,13 @@ async function main(): Promise<void> {
     const worker = startNodeComponent(profile, 'worker', 'workflows/worker/src/main.ts', {
       ...env,
       ...serviceClientEnvironment(profile, 'svc-worker'),
+      ...vaultEnvironment(profile),
       METRICS_PORT: String(profile.metrics.worker),
     });
     track(worker);
     const services = servicesOf(profile).map((service) => {
       // The console calls only the casework API, as the signed-in person: it has no client of its own.
-      const credentials = service.name === 'console' ? consoleEnvironment(profile) : serviceClientEnvironment(profile, `svc-${service.name}`);
+      const credentials = service.name === 'console' ? consoleEnvironment(profile) : { ...serviceClientEnvironment(profile, `svc-${service.name}`), ...vaultEnvironment(profile) };
       const serviceEnv = { ...serviceEnvironment(profile, env, service), ...credentials };
       const process = startNodeComponent(profile, service.name, service.entry, serviceEnv);
       track(process);
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
     await step('temporal-ui', `starting the Web UI's sign-in gateway on http://127.0.0.1:${profile.temporal.uiPort}`, async () => track(await startUiGateway(profile, env)));
 
     if (simulate) {
-      const simulator = startNodeComponent(profile, 'agency-simulator', 'services/agency-simulator/src/main.ts', { ...env, ...serviceClientEnvironment(profile, 'svc-simulator') });
+      const simulator = startNodeComponent(profile, 'agency-simulator', 'services/agency-simulator/src/main.ts', { ...env, ...serviceClientEnvironment(profile, 'svc-simulator'), ...vaultEnvironment(profile) });
       track(simulator);
       say('simulator', `agencies and caseworker desk running; a simulated day passes every ${86_400 / DEMO_TIME_COMPRESSION} s`);
     }

@@ -8,13 +8,34 @@ import { IdentityAppModule } from '@oioo/identity';
 import { EventConsumer } from '@oioo/kafka';
 import { LegalReviewAppModule } from '@oioo/legal-review';
 import { type TemporalWorker, createTemporalClient } from '@oioo/temporal';
+import { clientSecretFrom } from '@oioo/local-oidc';
 import { installQuietTemporalRuntime } from '@oioo/testing';
 import { TransportAppModule } from '@oioo/transport';
 import { ServiceClient, createEoiActivities, createLedgerActivities, createPlatformWorkers, createReadmissionActivities, ensureLedger } from '@oioo/worker';
 import { connectProducer } from './kafka-clients';
 import { type RunningConsole, startPlatformConsole } from './platform-console';
 import { workerTokenSource } from './service-tokens';
-import { stackTemporalConfig, uniqueOpaqueId } from './stack';
+import { stackEnv, stackTemporalConfig, uniqueOpaqueId } from './stack';
+
+/**
+ * Points every Temporal client and worker created from here on at the casework service's data-key vault, with
+ * the worker's client credentials (all components of the in-process platform share one environment); returns
+ * how to put the environment back.
+ */
+function useVaultEnvironment(caseworkUrl: string): () => void {
+  const names = ['TEMPORAL_CODEC_VAULT_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const saved = names.map((name) => [name, process.env[name]] as const);
+  const secretsFile = stackEnv()['OIDC_CLIENT_SECRETS_FILE'] ?? '';
+  process.env['TEMPORAL_CODEC_VAULT_URL'] = caseworkUrl;
+  process.env['OIDC_CLIENT_ID'] = 'svc-worker';
+  process.env['OIDC_CLIENT_SECRET'] = clientSecretFrom(secretsFile, 'svc-worker');
+  return () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
 
 /** The whole platform running in the test process against the stack's real Temporal server and Kafka broker. */
 export interface RunningPlatform {
@@ -51,7 +72,10 @@ export async function startPlatform(options: { timeCompression: number }): Promi
     await app.listen(0, '127.0.0.1');
     return app;
   };
-  const apps = { identity: await boot(IdentityAppModule), legalReview: await boot(LegalReviewAppModule), transport: await boot(TransportAppModule), casework: await boot(CaseworkAppModule) };
+  // Casework first: it holds the data-key vault every other component encrypts case payloads with (S4).
+  const casework = await boot(CaseworkAppModule);
+  const restoreVaultEnvironment = useVaultEnvironment(await casework.getUrl());
+  const apps = { identity: await boot(IdentityAppModule), legalReview: await boot(LegalReviewAppModule), transport: await boot(TransportAppModule), casework };
   const urls = { identity: await apps.identity.getUrl(), legalReview: await apps.legalReview.getUrl(), transport: await apps.transport.getUrl(), casework: await apps.casework.getUrl() };
   const consoleServer = await startPlatformConsole(urls.casework);
   // --- Service-to-service auth: the services admit the worker's client-credentials token (svc-worker, its
@@ -91,6 +115,7 @@ export async function startPlatform(options: { timeCompression: number }): Promi
       await client.connection.close();
       await producer.disconnect();
       for (const app of Object.values(apps)) await app.close();
+      restoreVaultEnvironment();
     },
   };
 }

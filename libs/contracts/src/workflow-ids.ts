@@ -30,3 +30,8 @@ export function ledgerWorkflowId(pilotId: string): string {
 export function probeWorkflowId(probeId: string): string {
   return workflowId('probe', probeId);
 }
+
+/** True for the workflows of cases (readmission and EOI), whose payloads hold personal data and are shredded by retention (S4). */
+export function isCaseWorkflowId(workflowId: string): boolean {
+  return workflowId.startsWith('readmission:') || workflowId.startsWith('eoi:');
+}

@@ -1,10 +1,17 @@
 import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { type Client } from '@temporalio/client';
 import { createTemporalClient } from './client.factory';
+import { type CaseDataKeys } from './data-keys/case-data-keys';
 import { loadTemporalConfig } from './temporal-config';
 
 /** Injection token of the service's Temporal client. */
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+
+/**
+ * Injection token of in-process {@link CaseDataKeys}: the vault's own service provides it (globally), so its
+ * client needs no HTTP round trip to itself; everywhere else the client reaches the configured vault.
+ */
+export const CASE_DATA_KEYS = Symbol('CASE_DATA_KEYS');
 
 /** Tells /health whether the Temporal frontend answers. */
 @Injectable()
@@ -35,7 +42,11 @@ export class TemporalHealthIndicator implements OnApplicationShutdown {
  */
 @Module({
   providers: [
-    { provide: TEMPORAL_CLIENT, useFactory: () => createTemporalClient(loadTemporalConfig(process.env)) },
+    {
+      provide: TEMPORAL_CLIENT,
+      useFactory: (dataKeys: CaseDataKeys | undefined) => createTemporalClient(loadTemporalConfig(process.env), undefined, dataKeys ? { dataKeys } : {}),
+      inject: [{ token: CASE_DATA_KEYS, optional: true }],
+    },
     TemporalHealthIndicator,
   ],
   exports: [TEMPORAL_CLIENT, TemporalHealthIndicator],

@@ -19,6 +19,11 @@ export interface TemporalConfig {
   readonly apiKey: string | undefined;
   /** Keys of the encrypting payload codec. */
   readonly codec: CodecKeyRing;
+  /**
+   * Base URL of the data-key vault (the casework service) holding each case's wrapped data key (S4
+   * crypto-shredding); `undefined` means this process encrypts with the key ring alone.
+   */
+  readonly vaultUrl: string | undefined;
 }
 
 /** TLS settings of the connection to Temporal; paths are read when a connection is built. */
@@ -96,6 +101,7 @@ export const temporalEnvSchema = z
     TEMPORAL_API_KEY: optional(z.string()),
     TEMPORAL_CODEC_KEYS: z.preprocess((value) => (value === '' ? undefined : value), codecKeysVariable),
     TEMPORAL_CODEC_ACTIVE_KEY: optional(z.string()),
+    TEMPORAL_CODEC_VAULT_URL: optional(z.url({ protocol: /^https?$/ })),
   })
   .superRefine((env, ctx) => {
     if (env.TEMPORAL_TLS_CERT_PATH !== undefined && env.TEMPORAL_TLS_KEY_PATH === undefined) {
@@ -140,6 +146,7 @@ export const temporalEnvSchema = z
         // The schema guarantees at least one key, so the first listed always exists.
         activeKeyId: env.TEMPORAL_CODEC_ACTIVE_KEY ?? [...env.TEMPORAL_CODEC_KEYS.keys()][0] ?? '',
       },
+      vaultUrl: env.TEMPORAL_CODEC_VAULT_URL,
     };
   });
 
@@ -158,5 +165,6 @@ export function describeTemporalConfig(config: TemporalConfig): LogFields {
     apiKey: config.apiKey !== undefined,
     codecKeyIds: [...config.codec.keys.keys()].join(','),
     codecActiveKeyId: config.codec.activeKeyId,
+    caseDataKeys: config.vaultUrl !== undefined,
   };
 }

@@ -1,7 +1,7 @@
 import { type TaskQueue } from '@oioo/contracts';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { connectionOptions } from './connection-options';
-import { temporalDataConverter } from './data-converter';
+import { type DataKeyOptions, temporalDataConverter } from './data-converter';
 import { tracingWorkerOptions, workflowTracingModules } from './telemetry';
 import { type TemporalConfig } from './temporal-config';
 import { bundleWorkflowsForWorker, type WorkflowBundleInput } from './workflow-bundle';
@@ -29,6 +29,8 @@ export interface CreateTemporalWorkerInput {
   connection?: NativeConnection;
   /** Tuning, interceptors, sinks and the like. */
   options?: ExtraWorkerOptions;
+  /** The case data keys, when not the configured vault's (tests; the vault's own process). */
+  dataKeys?: DataKeyOptions;
 }
 
 /** A created worker and its connection; `run()` closes a connection the factory opened once the worker stops. */
@@ -69,7 +71,7 @@ export async function createTemporalWorker(input: CreateTemporalWorkerInput): Pr
       taskQueue: input.taskQueue,
       activities: input.activities,
       workflowBundle,
-      dataConverter: temporalDataConverter(config),
+      dataConverter: temporalDataConverter(config, input.dataKeys ?? {}),
     });
     return {
       worker,

@@ -20,6 +20,9 @@ import { StaffDirectory } from './consultations/staff-directory.repository';
 import { ApiHandlers } from './controllers/api-handlers';
 import { buildCaseworkApiController } from './controllers/casework-api.controller';
 import { DocsController } from './controllers/docs.controller';
+import { DataKeysController } from './data-keys/data-keys.controller';
+import { DataKeysModule } from './data-keys/data-keys.module';
+import { KeyRingController } from './data-keys/key-ring.controller';
 import { WorkQueues } from './queues/work-queues.service';
 import { BusinessGauges } from './metrics/business-gauges.service';
 import { IdempotencyStore } from './steps/idempotency.repository';
@@ -30,16 +33,18 @@ import { StepRunner } from './steps/step-runner';
  * OIDC provider (deny by default); reads and Updates go to Temporal; the consultation log, the
  * Idempotency-Keys and the staff names live in its own `casework` schema. It reaches into no other
  * service's tables and consumes no events. It is also the codec server of the Temporal Web UI and CLI
- * (`/codec`), under the same tokens and access rules.
+ * (`/codec`), under the same tokens and access rules, and the data-key vault of every case's payloads
+ * (`/internal/v1/data-keys`, S4 crypto-shredding).
  */
 @Module({
   imports: [
     AuthModule.forRoot({ service: 'casework' }),
     TemporalClientModule,
     DatabaseModule.forRoot({ schema: 'casework', migrationsDir: join(__dirname, 'migrations') }),
+    DataKeysModule,
     HealthModule.forRoot({ service: 'casework', imports: [TemporalClientModule], indicators: [TemporalHealthIndicator, DatabaseHealthIndicator] }),
   ],
-  controllers: [buildCaseworkApiController(API_ROUTES), DocsController, CodecController],
+  controllers: [buildCaseworkApiController(API_ROUTES), DocsController, CodecController, DataKeysController, KeyRingController],
   providers: [
     { provide: CASEWORK_CONFIG, useFactory: () => loadCaseworkConfig() },
     CaseDirectory,
