@@ -29,6 +29,8 @@ export const VERB_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   'bulk terminate': ['query', 'reason'],
   replay: ['query', 'limit'],
   'audit verify': ['stream'],
+  'keys status': ['query', 'limit'],
+  'keys rewrap': ['reason'],
 };
 
 /** The flags each verb accepts, besides `--help`. */
@@ -67,7 +69,9 @@ export type OpsInvocation =
   | { verb: 'bulk.signal'; query: string; reason: string; signal: string; input?: unknown; dryRun: boolean }
   | { verb: 'bulk.cancel' | 'bulk.terminate'; query: string; reason: string; dryRun: boolean }
   | { verb: 'replay'; query: string; limit: number }
-  | { verb: 'audit.verify'; streams: AuditStream[] };
+  | { verb: 'audit.verify'; streams: AuditStream[] }
+  | { verb: 'keys.status'; query: string; limit: number }
+  | { verb: 'keys.rewrap'; reason: string };
 
 /** The parsed command line: the verb's invocation, or a request for help, and the common options. */
 export interface ParsedCommandLine {
@@ -195,6 +199,11 @@ function invocationOf(verb: string, values: Map<string, string>, flags: Set<stri
     case 'bulk cancel':
     case 'bulk terminate':
       return { verb: verb === 'bulk cancel' ? 'bulk.cancel' : 'bulk.terminate', query: check(query, get('query'), verb, 'query'), reason: check(reason, get('reason'), verb, 'reason'), dryRun: flags.has('dry-run') };
+    case 'keys status':
+      // Every workflow the server still keeps, by default: a retired key must not be needed by any of them.
+      return { verb: 'keys.status', query: values.has('query') ? check(query, get('query'), verb, 'query') : '', limit: check(count(10_000, 1_000_000), get('limit'), verb, 'limit') };
+    case 'keys rewrap':
+      return { verb: 'keys.rewrap', reason: check(reason, get('reason'), verb, 'reason') };
     case 'audit verify': {
       const stream = optional('stream', z.enum(AUDIT_STREAMS, { error: `takes one of ${AUDIT_STREAMS.join(', ')}` }));
       return { verb: 'audit.verify', streams: stream ? [stream] : [...AUDIT_STREAMS] };

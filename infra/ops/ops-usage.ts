@@ -15,6 +15,8 @@ export const OVERVIEW = `Usage: npm run ops -- <verb> [options]      (npm run op
   bulk signal|cancel|terminate --query "<visibility query>" --reason "..." [--dry-run]
   replay --query "<visibility query>"   replay the selected histories against this checkout's workflow code
   audit verify [--stream <s>] re-compute the audit streams' hash chains (S2, S3); names the first broken link
+  keys status                 which keys of the codec key ring are still needed, and which may be retired (S4)
+  keys rewrap --reason "..."  re-wrap every case data key with the active key (after a rotation)
 
 ${WHO}
 The runbook is docs/operations.md.`;
@@ -70,6 +72,18 @@ re-computes it: prints OK with the count and head, or the first broken link with
 edited; gap: a row was deleted or moved; previous-hash-mismatch: a row was rewritten with a fresh hash). Compare
 the head with the last one published on audit.chain-head.published.v1. Exits 1 when a chain is broken.
 Read-only; logged as verb audit.verify. See docs/data-protection.md.`,
+  'keys status': `Usage: npm run ops -- keys status [--query "<visibility query>"] [--limit 10000]
+
+Says, for each key of the codec key ring (TEMPORAL_CODEC_KEYS as the casework service holds it), whether it
+is still needed: how many case data keys in the vault it wraps, and how many payloads of the histories the
+server keeps (every workflow unless --query) are encrypted with it directly (those written before per-case
+data keys, and the ledger's). A key that wraps no data key and encrypts no kept payload may be retired. The
+scan reads payload metadata only, never decrypts. Read-only; logged as verb keys.status.`,
+  'keys rewrap': `Usage: npm run ops -- keys rewrap --reason "..."
+
+After a rotation (a new key added to TEMPORAL_CODEC_KEYS and made TEMPORAL_CODEC_ACTIVE_KEY everywhere),
+re-wraps every case data key still wrapped by an older key with the active one. The data keys do not change,
+so no history is rewritten; afterwards keys status shows what still needs the old key. Logged as keys.rewrap.`,
 };
 
 /** The help to print for a verb, or the overview. */

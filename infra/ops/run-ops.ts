@@ -13,6 +13,7 @@ import { runBulk } from './verbs/bulk-verb';
 import { runDeadLetterVerb } from './verbs/dead-letter-verbs';
 import { runReplay } from './verbs/replay-verb';
 import { runStuck } from './verbs/stuck-verb';
+import { KeyRingClient, runKeysRewrap, runKeysStatus } from './verbs/keys-verb';
 
 /** What a verb gets: the checked invocation, the verified SRE's log, and connections opened on first use. */
 export interface VerbContext {
@@ -68,7 +69,7 @@ export async function runOps(args: readonly string[], io: OpsIo): Promise<number
     dataKeys,
   };
   try {
-    return await runVerb(parsed.invocation, context, settings.WORKER_WORKFLOW_BUNDLE, auditChains);
+    return await runVerb(parsed.invocation, context, settings.WORKER_WORKFLOW_BUNDLE, auditChains, new KeyRingClient(settings.CASEWORK_API_URL, caller.token));
   } finally {
     if (client) await client.then((opened) => opened.connection.close()).catch(() => undefined);
   }
@@ -90,7 +91,7 @@ async function connectTemporal(env: NodeJS.ProcessEnv, dataKeys: DataKeyOptions)
   }
 }
 
-async function runVerb(invocation: OpsInvocation, context: VerbContext, bundlePath: string | undefined, auditChains: AuditChainClient): Promise<number> {
+async function runVerb(invocation: OpsInvocation, context: VerbContext, bundlePath: string | undefined, auditChains: AuditChainClient, keyRing: KeyRingClient): Promise<number> {
   switch (invocation.verb) {
     case 'stuck':
       return runStuck(invocation, context);
@@ -107,6 +108,10 @@ async function runVerb(invocation: OpsInvocation, context: VerbContext, bundlePa
       return runReplay(invocation, context, { ...(bundlePath ? { bundlePath } : {}), dataConverter: temporalDataConverter(loadTemporalConfig(context.env, 'ops'), context.dataKeys) });
     case 'audit.verify':
       return runAuditVerify(invocation, context, auditChains);
+    case 'keys.status':
+      return runKeysStatus(invocation, context, keyRing);
+    case 'keys.rewrap':
+      return runKeysRewrap(invocation, context, keyRing);
   }
 }
 

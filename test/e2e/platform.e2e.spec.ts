@@ -3,6 +3,7 @@ import { CaseworkSteps } from './casework-steps';
 import { describeCaseworkAccessScenarios } from './casework-access.scenarios';
 import { describeCaseworkScenarios } from './casework.scenarios';
 import { describeConsoleScenarios } from './console.scenarios';
+import { describeDataProtectionScenarios } from './data-protection.scenarios';
 import { useE2eContext } from './e2e-context';
 import { describeLegalRouteScenarios } from './legal-route.scenarios';
 import { describeReadmissionScenarios } from './readmission.scenarios';
@@ -15,6 +16,7 @@ const casework = new CaseworkSteps(context);
 describeLegalRouteScenarios(context);
 describeReadmissionScenarios(context);
 describeArrivalRecordScenarios(context);
+describeDataProtectionScenarios(context);
 // Before the casework scenarios: the last of those ends the pilot's ledger with notice of termination.
 describeConsoleScenarios(context, casework);
 describeCaseworkScenarios(context, casework);

@@ -1,6 +1,6 @@
 import { type DataConverter } from '@temporalio/common';
 import { ClientCredentialsTokenSource, loadClientCredentialsConfig } from '@oioo/auth';
-import { type CaseDataKeys, EnvelopedCaseDataKeys } from './data-keys/case-data-keys';
+import { type CaseDataKeys, DEFAULT_DATA_KEY_CACHE, EnvelopedCaseDataKeys } from './data-keys/case-data-keys';
 import { HttpDataKeyStore, type VaultRoutes, type VaultTokenSource } from './data-keys/http-data-key-store';
 import { createEncryptionCodec } from './encryption.codec';
 import { type TemporalConfig } from './temporal-config';
@@ -16,14 +16,14 @@ export interface DataKeyOptions {
  * client-credentials token (`OIDC_CLIENT_ID`...), or `undefined` when `TEMPORAL_CODEC_VAULT_URL` is not set.
  */
 export function vaultCaseDataKeys(
-  config: Pick<TemporalConfig, 'codec' | 'vaultUrl'>,
+  config: Pick<TemporalConfig, 'codec' | 'vaultUrl' | 'dataKeyCacheSeconds'>,
   tokens?: VaultTokenSource,
   routes?: VaultRoutes,
   env: Record<string, string | undefined> = process.env,
 ): CaseDataKeys | undefined {
   if (config.vaultUrl === undefined) return undefined;
   const source = tokens ?? new ClientCredentialsTokenSource(loadClientCredentialsConfig(env, 'temporal-codec'));
-  return new EnvelopedCaseDataKeys(new HttpDataKeyStore(config.vaultUrl, source, routes), config.codec);
+  return new EnvelopedCaseDataKeys(new HttpDataKeyStore(config.vaultUrl, source, routes), config.codec, { ...DEFAULT_DATA_KEY_CACHE, ttlMs: config.dataKeyCacheSeconds * 1000 });
 }
 
 /**
@@ -31,6 +31,6 @@ export function vaultCaseDataKeys(
  * (per case when data keys are at hand). Client and worker must agree on it, or one side cannot read what the
  * other wrote.
  */
-export function temporalDataConverter(config: Pick<TemporalConfig, 'codec' | 'vaultUrl'>, options: DataKeyOptions = {}): DataConverter {
+export function temporalDataConverter(config: Pick<TemporalConfig, 'codec' | 'vaultUrl' | 'dataKeyCacheSeconds'>, options: DataKeyOptions = {}): DataConverter {
   return { payloadCodecs: [createEncryptionCodec(config, options.dataKeys ?? vaultCaseDataKeys(config))] };
 }

@@ -16,3 +16,4 @@ export * from './data-keys/data-key-store';
 export * from './data-keys/data-key-wire';
 export * from './data-keys/data-key-wrapping';
 export * from './data-keys/http-data-key-store';
+export * from './history-payloads';

@@ -24,6 +24,8 @@ export interface TemporalConfig {
    * crypto-shredding); `undefined` means this process encrypts with the key ring alone.
    */
   readonly vaultUrl: string | undefined;
+  /** How long a process keeps a case's unwrapped data key in memory: the bound on how late a destruction bites there. */
+  readonly dataKeyCacheSeconds: number;
 }
 
 /** TLS settings of the connection to Temporal; paths are read when a connection is built. */
@@ -102,6 +104,7 @@ export const temporalEnvSchema = z
     TEMPORAL_CODEC_KEYS: z.preprocess((value) => (value === '' ? undefined : value), codecKeysVariable),
     TEMPORAL_CODEC_ACTIVE_KEY: optional(z.string()),
     TEMPORAL_CODEC_VAULT_URL: optional(z.url({ protocol: /^https?$/ })),
+    TEMPORAL_CODEC_DATA_KEY_CACHE_SECONDS: z.preprocess((value) => (value === '' || value === undefined ? 300 : value), z.coerce.number().int().min(0).max(3600)),
   })
   .superRefine((env, ctx) => {
     if (env.TEMPORAL_TLS_CERT_PATH !== undefined && env.TEMPORAL_TLS_KEY_PATH === undefined) {
@@ -147,6 +150,7 @@ export const temporalEnvSchema = z
         activeKeyId: env.TEMPORAL_CODEC_ACTIVE_KEY ?? [...env.TEMPORAL_CODEC_KEYS.keys()][0] ?? '',
       },
       vaultUrl: env.TEMPORAL_CODEC_VAULT_URL,
+      dataKeyCacheSeconds: env.TEMPORAL_CODEC_DATA_KEY_CACHE_SECONDS,
     };
   });
 

@@ -58,6 +58,11 @@ export class EnvelopedCaseDataKeys implements CaseDataKeys {
     });
   }
 
+  /** Drops these workflows' keys from memory at once: the vault's own process calls it when it destroys them. */
+  forget(workflowIds: readonly string[]): void {
+    for (const workflowId of workflowIds) this.cache.delete(workflowId);
+  }
+
   private unwrap(lookup: DataKeyLookup): Buffer {
     if (lookup.state === 'destroyed') {
       this.cache.delete(lookup.destroyed.workflowId);

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { CurrentService, ProblemError, type ServiceCaller, ServicesAllowed } from '@oioo/auth';
 import { createLogger } from '@oioo/config';
 import {
+  CASE_DATA_KEYS,
   type DataKeyLookup,
+  type EnvelopedCaseDataKeys,
   type DestroyDataKeysResponse,
   destroyDataKeysRequestSchema,
   vaultWorkflowIdSchema,
@@ -20,7 +22,10 @@ import { DataKeyVault } from './data-key-vault.repository';
 export class DataKeysController {
   private readonly logger = createLogger('casework').child({ feature: 'data-key-vault' });
 
-  constructor(private readonly vault: DataKeyVault) {}
+  constructor(
+    private readonly vault: DataKeyVault,
+    @Inject(CASE_DATA_KEYS) private readonly ownKeys: EnvelopedCaseDataKeys,
+  ) {}
 
   /** A workflow's wrapped data key, or (state `destroyed`) when and why it was destroyed (S4). */
   @Get(':workflowId')
@@ -46,6 +51,8 @@ export class DataKeysController {
   async destroy(@CurrentService() caller: ServiceCaller, @Body() body: unknown): Promise<DestroyDataKeysResponse> {
     const request = parseVaultInput(destroyDataKeysRequestSchema, body);
     const result = await this.vault.destroy(request.workflowIds, request.reason, caller.clientId);
+    // This process (the codec server, the API) stops reading them now; others within their cache's lifetime.
+    this.ownKeys.forget(request.workflowIds);
     this.logger.info('case data keys destroyed', {
       caller: caller.clientId,
       reason: request.reason,
