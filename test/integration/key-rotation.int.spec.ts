@@ -126,6 +126,7 @@ describe('key rotation with cases open (S4)', () => {
     expect(rewrap.text).toBe(`1 data keys re-wrapped with ${newKeyId}, 0 changed meanwhile and left`);
     const after = await ops(current, ['keys', 'status', ...scope]);
     expect(after.text).toMatch(new RegExp(`^${oldKeyId} +0 +0 \\(0\\) +may be retired$`, 'm'));
+    expect(after.text).toMatch(new RegExp(`^${newKeyId} +2 +0 \\(0\\) +active$`, 'm'));
     await current.stop();
 
     // The old key removed from the ring: both cases finish, and the first one's whole history still reads.

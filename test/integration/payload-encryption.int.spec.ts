@@ -1,26 +1,10 @@
-import { type temporal } from '@temporalio/proto';
 import { TaskQueues, probeWorkflowId } from '@oioo/contracts';
-import { ENCRYPTED_ENCODING, EncryptionCodec, createEncryptionCodec } from '@oioo/temporal';
+import { ENCRYPTED_ENCODING, EncryptionCodec, createEncryptionCodec, payloadsOfHistory } from '@oioo/temporal';
 import { probeReplySignal, probeWorkflow } from '@oioo/workflows-platform';
 import { useStackTemporal } from '../support/temporal-fixture';
 import { stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
 
-type Payload = temporal.api.common.v1.IPayload;
-
 const stack = useStackTemporal();
-
-/** Every payload in a raw history event, wherever it sits (input, signal, result, ...). */
-function collectPayloads(node: unknown, found: Payload[] = []): Payload[] {
-  if (node === null || typeof node !== 'object') return found;
-  if (Array.isArray(node)) {
-    for (const item of node) collectPayloads(item, found);
-    return found;
-  }
-  const record = node as Record<string, unknown>;
-  if (Array.isArray(record['payloads'])) found.push(...(record['payloads'] as Payload[]));
-  for (const [key, value] of Object.entries(record)) if (key !== 'payloads') collectPayloads(value, found);
-  return found;
-}
 
 describe('payload encryption on the real server', () => {
   it('S3 a personal name in workflow input and signals is stored only as ciphertext in the server history', async () => {
@@ -36,7 +20,7 @@ describe('payload encryption on the real server', () => {
 
     // Read the history straight from the frontend, bypassing the client's codec, as an operator with DB access would.
     const raw = await stack.client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId } });
-    const payloads = collectPayloads(raw.history?.events ?? []);
+    const payloads = payloadsOfHistory(raw.history ?? {});
     expect(payloads.length).toBeGreaterThanOrEqual(3);
     const stored = Buffer.concat(payloads.map((payload) => Buffer.from(payload.data ?? new Uint8Array())));
     expect(stored.includes(Buffer.from(name))).toBe(false);
