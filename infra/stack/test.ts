@@ -80,7 +80,9 @@ async function main(): Promise<number> {
 function runAttachedJest(env: NodeJS.ProcessEnv, resultsFile: string, onlyPaths: string[]): Promise<number> {
   const jest = join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   const pathArgs = onlyPaths.length > 0 ? ['--testPathPatterns', ...onlyPaths] : [];
-  return runAttached(process.execPath, [jest, '-c', join(REPO_ROOT, 'jest.config.js'), '--json', `--outputFile=${resultsFile}`, ...pathArgs], { cwd: REPO_ROOT, env });
+  // OIOO_TEST_NAME narrows a focused run to the tests whose names match (the others are reported skipped).
+  const nameArgs = process.env['OIOO_TEST_NAME'] ? ['--testNamePattern', process.env['OIOO_TEST_NAME']] : [];
+  return runAttached(process.execPath, [jest, '-c', join(REPO_ROOT, 'jest.config.js'), '--json', `--outputFile=${resultsFile}`, ...pathArgs, ...nameArgs], { cwd: REPO_ROOT, env });
 }
 
 // CI reads the closing line, even when the run could not start.

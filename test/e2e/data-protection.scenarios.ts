@@ -40,11 +40,15 @@ export function describeDataProtectionScenarios(context: E2eContext): void {
       // A copy of the whole history, downloaded as an SRE or an archive would keep it.
       const workflowId = readmissionWorkflowId(data.caseId);
       const payloads = payloadsOfHistory(await client.workflow.getHandle(workflowId).fetchHistory());
-      expect(payloads.length).toBeGreaterThan(10);
-      expect(payloads.every((payload) => isEncryptedPayload(payload) && EncryptionCodec.usesCaseDataKey(payload))).toBe(true);
-      const readable = await stackCodecOf(urls.casework).decode(payloads);
+      // Search attributes are payloads too, kept in clear for visibility: they hold no personal data (S3).
+      const inClear = payloads.filter((payload) => !isEncryptedPayload(payload));
+      expect(inClear.some((payload) => Buffer.from(payload.data ?? new Uint8Array()).includes(data.personId))).toBe(false);
+      const encrypted = payloads.filter(isEncryptedPayload);
+      expect(encrypted.length).toBeGreaterThan(10);
+      expect(encrypted.filter((payload) => !EncryptionCodec.usesCaseDataKey(payload)).map((payload) => EncryptionCodec.workflowIdOf(payload) ?? '(no owner)')).toEqual([]);
+      const readable = await stackCodecOf(urls.casework).decode(encrypted);
       expect(readable.map((payload) => Buffer.from(payload.data ?? new Uint8Array()).toString('utf8')).join('\n')).toContain(data.personId);
-      expect((await codecServerDecode(urls.casework, payloads)).every((payload) => payload.metadata['encoding'] !== Buffer.from('binary/encrypted').toString('base64'))).toBe(true);
+      expect((await codecServerDecode(urls.casework, encrypted)).every((payload) => payload.metadata['encoding'] !== Buffer.from('binary/encrypted').toString('base64'))).toBe(true);
 
       // Retention destroys the case's data key (the sweep's call, as the worker).
       const destroyed = await fetch(`${urls.casework}/internal/v1/data-keys/destroy`, {
@@ -55,10 +59,11 @@ export function describeDataProtectionScenarios(context: E2eContext): void {
       expect(await destroyed.json()).toEqual({ destroyed: [workflowId], alreadyDestroyed: [], unknown: [] });
 
       // The downloaded copy, and the server's, can no longer be read by any process with the key ring...
-      await expect(stackCodecOf(urls.casework).decode(payloads)).rejects.toThrow(DataKeyDestroyedError);
-      await expect(stackCodecOf(urls.casework).decode(payloadsOfHistory(await client.workflow.getHandle(workflowId).fetchHistory()))).rejects.toThrow(/destroyed at .* \(retention\)/);
+      await expect(stackCodecOf(urls.casework).decode(encrypted)).rejects.toThrow(DataKeyDestroyedError);
+      const serverCopy = payloadsOfHistory(await client.workflow.getHandle(workflowId).fetchHistory()).filter(isEncryptedPayload);
+      await expect(stackCodecOf(urls.casework).decode(serverCopy)).rejects.toThrow(/destroyed at .* \(retention\)/);
       // ...nor through the Web UI's codec server, which hands the payloads back still encrypted.
-      const throughUi = await codecServerDecode(urls.casework, payloads.slice(0, 3));
+      const throughUi = await codecServerDecode(urls.casework, encrypted.slice(0, 3));
       expect(throughUi.every((payload) => payload.metadata['encoding'] === Buffer.from('binary/encrypted').toString('base64'))).toBe(true);
       // What must outlive the case does: the ledger's count of readmissions (Q1) is unchanged.
       expect((await ledger.query(balanceQuery)).readmissions).toBe(counted);
