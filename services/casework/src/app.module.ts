@@ -24,6 +24,7 @@ import { WorkQueues } from './queues/work-queues.service';
 import { BusinessGauges } from './metrics/business-gauges.service';
 import { IdempotencyStore } from './steps/idempotency.repository';
 import { StepRunner } from './steps/step-runner';
+import { SUBJECT_ACCESS_PROVIDERS } from './subject-access/subject-access.providers';
 
 /**
  * The casework service: the only way people act on cases. People's tokens are verified against the
@@ -56,6 +57,7 @@ import { StepRunner } from './steps/step-runner';
     WorkQueues,
     ApiHandlers,
     ...CODEC_SERVER_PROVIDERS,
+    ...SUBJECT_ACCESS_PROVIDERS,
     BusinessGauges,
   ],
 })
