@@ -13,7 +13,7 @@ import { TransportAppModule } from '@oioo/transport';
 import { ServiceClient, createEoiActivities, createLedgerActivities, createPlatformWorkers, createReadmissionActivities, ensureLedger } from '@oioo/worker';
 import { connectProducer } from './kafka-clients';
 import { type RunningConsole, startPlatformConsole } from './platform-console';
-import { workerTokenSource } from './service-tokens';
+import { caseworkClientEnvironment, workerTokenSource } from './service-tokens';
 import { stackTemporalConfig, uniqueOpaqueId } from './stack';
 
 /** The whole platform running in the test process against the stack's real Temporal server and Kafka broker. */
@@ -51,13 +51,17 @@ export async function startPlatform(options: { timeCompression: number }): Promi
     await app.listen(0, '127.0.0.1');
     return app;
   };
-  const apps = { identity: await boot(IdentityAppModule), legalReview: await boot(LegalReviewAppModule), transport: await boot(TransportAppModule), casework: await boot(CaseworkAppModule) };
-  const urls = { identity: await apps.identity.getUrl(), legalReview: await apps.legalReview.getUrl(), transport: await apps.transport.getUrl(), casework: await apps.casework.getUrl() };
+  const services = { identity: await boot(IdentityAppModule), legalReview: await boot(LegalReviewAppModule), transport: await boot(TransportAppModule) };
+  const serviceUrls = { identity: await services.identity.getUrl(), legalReview: await services.legalReview.getUrl(), transport: await services.transport.getUrl() };
+  // Casework reaches the services (subject-access requests) at their ports of this run, as its own client (svc-casework).
+  const casework = await withEnvironment({ IDENTITY_URL: serviceUrls.identity, LEGAL_REVIEW_URL: serviceUrls.legalReview, TRANSPORT_URL: serviceUrls.transport, ...caseworkClientEnvironment() }, () => boot(CaseworkAppModule));
+  const apps = { ...services, casework };
+  const urls = { ...serviceUrls, casework: await casework.getUrl() };
   const consoleServer = await startPlatformConsole(urls.casework);
   // --- Service-to-service auth: the services admit the worker's client-credentials token (svc-worker, its
   // secret from the stack's OIDC_CLIENT_SECRETS_FILE), which its ServiceClients get from the stack's provider.
   const tokens = workerTokenSource();
-  const services = {
+  const clients = {
     identity: new ServiceClient('identity', urls.identity, tokens),
     legalReview: new ServiceClient('legal-review', urls.legalReview, tokens),
     transport: new ServiceClient('transport', urls.transport, tokens),
@@ -68,8 +72,8 @@ export async function startPlatform(options: { timeCompression: number }): Promi
   const logger = createLogger('e2e-worker');
   const workers: TemporalWorker[] = await createPlatformWorkers(stackTemporalConfig(), logger, {
     activities: {
-      [TaskQueues.readmission]: createReadmissionActivities(services),
-      [TaskQueues.legalRoute]: createEoiActivities({ ...services, temporalClient: client }),
+      [TaskQueues.readmission]: createReadmissionActivities(clients),
+      [TaskQueues.legalRoute]: createEoiActivities({ ...clients, temporalClient: client }),
       [TaskQueues.equivalence]: createLedgerActivities({ producer }),
     },
   });
@@ -93,4 +97,18 @@ export async function startPlatform(options: { timeCompression: number }): Promi
       for (const app of Object.values(apps)) await app.close();
     },
   };
+}
+
+/** Runs `work` with `variables` set in the environment (read once as a service boots), then puts the environment back. */
+async function withEnvironment<T>(variables: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, variables);
+  try {
+    return await work();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
