@@ -30,8 +30,9 @@ import { SUBJECT_ACCESS_PROVIDERS } from './subject-access/subject-access.provid
  * The casework service: the only way people act on cases. People's tokens are verified against the
  * OIDC provider (deny by default); reads and Updates go to Temporal; the consultation log, the
  * Idempotency-Keys and the staff names live in its own `casework` schema. It reaches into no other
- * service's tables and consumes no events. It is also the codec server of the Temporal Web UI and CLI
- * (`/codec`), under the same tokens and access rules.
+ * service's tables (it asks the services over HTTP, as svc-casework, for subject-access requests only) and
+ * consumes no events. It is also the codec server of the Temporal Web UI and CLI (`/codec`), under the same
+ * tokens and access rules.
  */
 @Module({
   imports: [
