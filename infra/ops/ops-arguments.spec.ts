@@ -76,4 +76,22 @@ describe('the operations command line', () => {
   it('reads durations in ms, s, m, h and d', () => {
     expect([parseDuration('250ms', 'x'), parseDuration('2s', 'x'), parseDuration('3m', 'x'), parseDuration('1h', 'x'), parseDuration('2d', 'x')]).toEqual([250, 2000, 180_000, 3_600_000, 172_800_000]);
   });
+  it('reads subject-access with its person id, defaults and options, and refuses what is not a person id', () => {
+    expect(parse('subject-access per_01J9ZQ4X7K3M2N8P6R5T --as audrey').invocation).toEqual({
+      verb: 'subject-access',
+      personId: 'per_01J9ZQ4X7K3M2N8P6R5T',
+      purpose: 'subject access request (right of access)',
+      out: '.data/subject-access',
+    });
+    expect(parse('subject-access --purpose "request DP-17" per_01J9ZQ4X7K3M2N8P6R5T --reference DP-17 --out /tmp/sar').invocation).toEqual({
+      verb: 'subject-access',
+      personId: 'per_01J9ZQ4X7K3M2N8P6R5T',
+      purpose: 'request DP-17',
+      reference: 'DP-17',
+      out: '/tmp/sar',
+    });
+    expect(() => parse('subject-access')).toThrow(/subject-access needs the person id/);
+    expect(() => parse('subject-access Jane')).toThrow(/"Jane" is not a person id/);
+    expect(() => parse('subject-access per_01J9ZQ4X7K3M2N8P6R5T per_01J9ZQ4X7K3M2N8P6R5U')).toThrow(/Unexpected argument/);
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_STREAMS, type AuditStream } from '@oioo/contracts';
+import { AUDIT_STREAMS, type AuditStream, personIdSchema } from '@oioo/contracts';
 
 /** A command-line mistake: what is wrong, and the usage of the verb it concerns. */
 export class UsageError extends Error {
@@ -31,7 +31,16 @@ export const VERB_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   'audit verify': ['stream'],
   'keys status': ['query', 'limit'],
   'keys rewrap': ['reason'],
+  'subject-access': ['purpose', 'reference', 'out'],
 };
+
+/** Verbs that take one argument after the verb, and what it is (for the usage mistake that leaves it out). */
+const VERB_ARGUMENT: Readonly<Record<string, string>> = {
+  'subject-access': 'the person id (per_...)',
+};
+
+/** Where subject-access writes its export unless --out says otherwise: git-ignored, as it holds personal data. */
+export const DEFAULT_SUBJECT_ACCESS_DIR = '.data/subject-access';
 
 /** The flags each verb accepts, besides `--help`. */
 const VERB_FLAGS: Readonly<Record<string, readonly string[]>> = {
@@ -71,7 +80,8 @@ export type OpsInvocation =
   | { verb: 'replay'; query: string; limit: number }
   | { verb: 'audit.verify'; streams: AuditStream[] }
   | { verb: 'keys.status'; query: string; limit: number }
-  | { verb: 'keys.rewrap'; reason: string };
+  | { verb: 'keys.rewrap'; reason: string }
+  | { verb: 'subject-access'; personId: string; purpose: string; reference?: string; out: string };
 
 /** The parsed command line: the verb's invocation, or a request for help, and the common options. */
 export interface ParsedCommandLine {
@@ -101,10 +111,15 @@ export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
   }
   const values = new Map<string, string>();
   const flags = new Set<string>();
+  let argument: string | undefined;
   for (let position = 0; position < rest.length; position += 1) {
     const arg = rest[position] ?? '';
     if (arg === '-h') {
       flags.add('help');
+      continue;
+    }
+    if (!arg.startsWith('--') && VERB_ARGUMENT[verb] !== undefined && argument === undefined) {
+      argument = arg;
       continue;
     }
     if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument "${arg}": options start with --.`, verb);
@@ -122,7 +137,8 @@ export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
   }
   const common = { ...(values.has('as') ? { as: values.get('as') } : {}), ...(values.has('profile') ? { profile: values.get('profile') } : {}) };
   if (flags.has('help')) return { help: { verb }, ...common };
-  return { invocation: invocationOf(verb, values, flags), ...common };
+  if (VERB_ARGUMENT[verb] !== undefined && argument === undefined) throw new UsageError(`${verb} needs ${VERB_ARGUMENT[verb]}.`, verb);
+  return { invocation: invocationOf(verb, values, flags, argument), ...common };
 }
 
 /** Parses a value with a zod schema, turning its first complaint into a usage error for the verb. */
@@ -137,7 +153,7 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function invocationOf(verb: string, values: Map<string, string>, flags: Set<string>): OpsInvocation {
+function invocationOf(verb: string, values: Map<string, string>, flags: Set<string>, argument: string | undefined): OpsInvocation {
   const get = (name: string) => values.get(name);
   const optional = <T>(name: string, schema: z.ZodType<T>): T | undefined => (values.has(name) ? check(schema, get(name), verb, name) : undefined);
   switch (verb) {
@@ -208,9 +224,25 @@ function invocationOf(verb: string, values: Map<string, string>, flags: Set<stri
       const stream = optional('stream', z.enum(AUDIT_STREAMS, { error: `takes one of ${AUDIT_STREAMS.join(', ')}` }));
       return { verb: 'audit.verify', streams: stream ? [stream] : [...AUDIT_STREAMS] };
     }
+    case 'subject-access': {
+      const reference = optional('reference', z.string().regex(/^[A-Za-z0-9_.:/-]{1,64}$/, 'takes an opaque reference: letters, digits and _ . : / - only'));
+      return {
+        verb: 'subject-access',
+        personId: personIdOf(argument, verb),
+        purpose: check(z.string().trim().min(3, 'the --purpose must say why in at least 3 characters').max(200), get('purpose') ?? 'subject access request (right of access)', verb, 'purpose'),
+        ...(reference ? { reference } : {}),
+        out: check(z.string().min(1), get('out') ?? DEFAULT_SUBJECT_ACCESS_DIR, verb, 'out'),
+      };
+    }
     default:
       return { verb: 'replay', query: check(query, get('query'), verb, 'query'), limit: check(count(100, 10_000), get('limit'), verb, 'limit') };
   }
+}
+
+function personIdOf(argument: string | undefined, verb: string): string {
+  const parsed = personIdSchema.safeParse(argument);
+  if (!parsed.success) throw new UsageError(`"${argument ?? ''}" is not a person id: it must be an opaque id like per_01J9ZQ4X7K3M2N8P6R5T.`, verb);
+  return parsed.data;
 }
 
 function parseDurationFor(verb: string, text: string, option: string): number {

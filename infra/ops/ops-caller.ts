@@ -14,7 +14,7 @@ export class OpsRefusedError extends Error {
   }
 }
 
-/** An SRE, verified: the token the command acts with and the person it names. */
+/** The person the command acts as, verified: the token it acts with and the person it names. */
 export interface OpsCaller {
   token: string;
   person: PersonCaller;
@@ -40,8 +40,11 @@ export async function obtainToken(env: NodeJS.ProcessEnv, as: string | undefined
   }
 }
 
-/** Verifies the token against the issuer's JWKS (libs/auth, as the services do) and requires the `sre` role. */
-export async function verifySre(env: NodeJS.ProcessEnv, token: string): Promise<OpsCaller> {
+/**
+ * Verifies the token against the issuer's JWKS (libs/auth, as the services do) and requires `role`: `sre` for
+ * every verb but subject-access, which is an auditor's (the casework API admits auditors only to it).
+ */
+export async function verifyCaller(env: NodeJS.ProcessEnv, token: string, role: 'sre' | 'auditor' = 'sre'): Promise<OpsCaller> {
   const config = loadAuthConfig(env, 'ops');
   const verifier = new TokenVerifier(new IssuerKeys(config.issuer), config.peopleAudience, config);
   let claims;
@@ -51,7 +54,13 @@ export async function verifySre(env: NodeJS.ProcessEnv, token: string): Promise<
     throw new OpsRefusedError(`The access token was not accepted (${(error as Error).message}).`, 'Get a fresh token for audience urn:oioo:casework from the IdP (or use --as on the local stack).');
   }
   const person = personFromClaims(claims, config);
-  if (!person.roles.includes('sre')) {
+  if (role === 'auditor' && !person.roles.includes('auditor')) {
+    throw new OpsRefusedError(
+      `${person.name} is not an auditor (roles: ${person.roles.join(', ') || 'none'}).`,
+      'A subject-access request is an auditor\'s act (the data-protection function): sign in as one (--as audrey on the local stack) or use an auditor\'s OPS_ACCESS_TOKEN.',
+    );
+  }
+  if (role === 'sre' && !person.roles.includes('sre')) {
     throw new OpsRefusedError(`${person.name} is not an SRE (roles: ${person.roles.join(', ') || 'none'}).`, 'The operations command is for the sre role only; ask for it at the IdP.');
   }
   return { token, person };

@@ -1,7 +1,8 @@
 /** Help of `npm run ops`: the overview and one page per verb. */
 
-const WHO = `Who: an SRE. OPS_ACCESS_TOKEN (an access token from the IdP for audience urn:oioo:casework) or, on the
-local stack, --as <person> (signs in at the local provider like npm run token; the seeded SRE is sam).
+const WHO = `Who: an SRE (subject-access: an auditor). OPS_ACCESS_TOKEN (an access token from the IdP for audience
+urn:oioo:casework) or, on the local stack, --as <person> (signs in at the local provider like npm run token; the
+seeded SRE is sam, the seeded auditor audrey).
 Every action goes to the operations log of the casework API (who, when, what, why, outcome); the command
 refuses to act if it cannot write there. Common options: --as <person>, --profile dev|test (local stacks).`;
 
@@ -17,6 +18,7 @@ export const OVERVIEW = `Usage: npm run ops -- <verb> [options]      (npm run op
   audit verify [--stream <s>] re-compute the audit streams' hash chains (S2, S3); names the first broken link
   keys status                 which keys of the codec key ring are still needed, and which may be retired (S4)
   keys rewrap --reason "..."  re-wrap every case data key with the active key (after a rotation)
+  subject-access <personId>   an auditor's export of everything held on one person (right of access): JSON and report
 
 ${WHO}
 The runbook is docs/operations.md.`;
@@ -84,6 +86,18 @@ scan reads payload metadata only, never decrypts. Read-only; logged as verb keys
 After a rotation (a new key added to TEMPORAL_CODEC_KEYS and made TEMPORAL_CODEC_ACTIVE_KEY everywhere),
 re-wraps every case data key still wrapped by an older key with the active one. The data keys do not change,
 so no history is rewritten; afterwards keys status shows what still needs the old key. Logged as keys.rewrap.`,
+  'subject-access': `Usage: npm run ops -- subject-access <personId> [--purpose "<why>"] [--reference <ref>] [--out <dir>]
+
+A person's data on request (right of access), for an auditor (--as audrey locally, or an auditor's
+OPS_ACCESS_TOKEN). The casework API gathers everything identity, legal-review and transport hold on the person
+and the decoded Temporal histories of their cases, applies the exemptions (staff, other people, security and
+criminality grounds, biometric templates) and says which with why; it records the request, each case read and
+the outcome in the consultation log (S3). Writes <request id>-<personId>.json (the complete export) and .md (a
+readable report) to --out (default .data/subject-access, git-ignored: the files hold personal data, mode 0600)
+and prints their paths, sizes and the time taken. --purpose defaults to "subject access request (right of
+access)"; --reference is the request's reference in your own register. A source that does not answer within
+the API's bound fails the request (nothing is written). An auditor who is also an SRE has it in the operations
+log as verb subject-access. See docs/data-protection.md.`,
 };
 
 /** The help to print for a verb, or the overview. */

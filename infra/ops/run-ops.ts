@@ -1,9 +1,10 @@
 import { type Client } from '@temporalio/client';
+import { type PersonCaller } from '@oioo/auth';
 import { createLogger } from '@oioo/config';
 import { createKafkaJsTransport, loadKafkaConfig } from '@oioo/kafka';
 import { type DataKeyOptions, EnvelopedCaseDataKeys, HttpDataKeyStore, createTemporalClient, loadTemporalConfig, temporalDataConverter } from '@oioo/temporal';
 import { type OpsInvocation, UsageError, parseCommandLine } from './ops-arguments';
-import { OpsRefusedError, obtainToken, verifySre } from './ops-caller';
+import { OpsRefusedError, obtainToken, verifyCaller } from './ops-caller';
 import { OperationsLogClient } from './operations-log-client';
 import { type OpsOutput } from './ops-output';
 import { loadOpsSettings } from './ops-settings';
@@ -14,11 +15,15 @@ import { runDeadLetterVerb } from './verbs/dead-letter-verbs';
 import { runReplay } from './verbs/replay-verb';
 import { runStuck } from './verbs/stuck-verb';
 import { KeyRingClient, runKeysRewrap, runKeysStatus } from './verbs/keys-verb';
+import { runSubjectAccess } from './verbs/subject-access-verb';
 
-/** What a verb gets: the checked invocation, the verified SRE's log, and connections opened on first use. */
+/** What a verb gets: the checked invocation, the verified caller and their token, the operations log, and connections opened on first use. */
 export interface VerbContext {
   env: NodeJS.ProcessEnv;
   output: OpsOutput;
+  /** The verified person the command acts as, with the token it sends the casework API. */
+  caller: { person: PersonCaller; token: string };
+  caseworkUrl: string;
   log: OperationsLogClient;
   /** `ops:<actor id>`: how the SRE is named to Temporal (batch jobs' identity). */
   identity: string;
@@ -34,9 +39,10 @@ export interface OpsIo {
 }
 
 /**
- * `npm run ops -- <verb>`: parses the command line, signs the SRE in (or takes OPS_ACCESS_TOKEN), verifies the
- * token and its `sre` role, then runs the verb with every action written to the operations log. Returns the
- * exit code: 0 done, 1 a check failed (a replay), 2 a usage mistake; refusals are thrown for the caller to print.
+ * `npm run ops -- <verb>`: parses the command line, signs the person in (or takes OPS_ACCESS_TOKEN), verifies the
+ * token and its role (`sre`; `auditor` for subject-access), then runs the verb with every SRE action written to
+ * the operations log. Returns the exit code: 0 done, 1 a check failed (a replay), 2 a usage mistake; refusals are
+ * thrown for the caller to print.
  */
 export async function runOps(args: readonly string[], io: OpsIo): Promise<number> {
   let parsed;
@@ -53,16 +59,20 @@ export async function runOps(args: readonly string[], io: OpsIo): Promise<number
   }
   const env = io.environment(parsed.profile);
   const settings = loadOpsSettings(env);
-  const caller = await verifySre(env, await obtainToken(env, parsed.as));
-  io.output.progress(`ops: acting as ${caller.person.name} (${caller.person.actorId}, sre)`);
+  const role = parsed.invocation.verb === 'subject-access' ? 'auditor' : 'sre';
+  const caller = await verifyCaller(env, await obtainToken(env, parsed.as), role);
+  io.output.progress(`ops: acting as ${caller.person.name} (${caller.person.actorId}, ${role})`);
   const log = new OperationsLogClient(settings.CASEWORK_API_URL, caller.token);
   const auditChains = new AuditChainClient(settings.CASEWORK_API_URL, caller.token);
-  await log.check();
+  // The operations log is the SREs' record; an auditor's subject-access request is recorded by the casework API itself (S3).
+  if (caller.person.roles.includes('sre')) await log.check();
   let client: Promise<Client> | undefined;
   const dataKeys = opsDataKeys(env, settings.CASEWORK_API_URL, caller.token);
   const context: VerbContext = {
     env,
     output: io.output,
+    caller,
+    caseworkUrl: settings.CASEWORK_API_URL,
     log,
     identity: `ops:${caller.person.actorId}`,
     temporal: () => (client ??= connectTemporal(env, dataKeys)),
@@ -112,6 +122,8 @@ async function runVerb(invocation: OpsInvocation, context: VerbContext, bundlePa
       return runKeysStatus(invocation, context, keyRing);
     case 'keys.rewrap':
       return runKeysRewrap(invocation, context, keyRing);
+    case 'subject-access':
+      return runSubjectAccess(invocation, context);
   }
 }
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Topics } from '@oioo/contracts';
 import { EventConsumer, EventProducer, createKafkaJsTransport, loadKafkaConfig } from '@oioo/kafka';
 import { type MetricsEndpoint, startMetricsEndpoint } from '@oioo/observability';
@@ -15,6 +14,7 @@ import { prometheusUrl, startPrometheus } from '../../infra/prometheus/prometheu
 import { testProfile as profile } from '../../infra/stack/stack-profile';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- as above.
 import type { SupervisedProcess } from '../../infra/stack/supervised-process';
+import { freePort } from '@oioo/testing';
 import { eventually, stackEnv, uniqueOpaqueId } from '../support/stack';
 
 /** The series each target must show once scraped, by job (and component for the services job). */
@@ -42,18 +42,6 @@ const EXPECTED_SERIES: readonly { target: string; selector: string }[] = [
   { target: 'kafka consumer', selector: 'oioo_kafka_consumer_errors_total{component="kafka-consumer",reason="invalid"}' },
   { target: 'prometheus', selector: 'prometheus_build_info{job="prometheus"}' },
 ];
-
-/** A port nothing listens on, for a child's API (its metrics port is the profile's). */
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePromise(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function prometheusApi<T>(path: string): Promise<T> {
   const response = await fetch(`${prometheusUrl(profile)}/api/v1/${path}`);

@@ -9,12 +9,12 @@ import { EventConsumer } from '@oioo/kafka';
 import { LegalReviewAppModule } from '@oioo/legal-review';
 import { type TemporalWorker, createTemporalClient } from '@oioo/temporal';
 import { clientSecretFrom } from '@oioo/local-oidc';
-import { installQuietTemporalRuntime } from '@oioo/testing';
+import { freePort, installQuietTemporalRuntime } from '@oioo/testing';
 import { TransportAppModule } from '@oioo/transport';
 import { ServiceClient, createEoiActivities, createLedgerActivities, createPlatformWorkers, createReadmissionActivities, ensureLedger } from '@oioo/worker';
 import { connectProducer } from './kafka-clients';
 import { type RunningConsole, startPlatformConsole } from './platform-console';
-import { workerTokenSource } from './service-tokens';
+import { caseworkClientEnvironment, workerTokenSource } from './service-tokens';
 import { stackEnv, stackTemporalConfig, uniqueOpaqueId } from './stack';
 
 /**
@@ -66,22 +66,29 @@ export async function startPlatform(options: { timeCompression: number }): Promi
   const pilotId = uniqueOpaqueId('pilot');
   process.env['PILOT_ID'] = pilotId;
   delete process.env['DATABASE_DIR'];
-  const boot = async (module: Type<unknown>) => {
+  const boot = async (module: Type<unknown>, port = 0) => {
     const app = await NestFactory.create(module, { logger: ['error', 'warn'], abortOnError: false });
     app.enableShutdownHooks();
-    await app.listen(0, '127.0.0.1');
+    await app.listen(port, '127.0.0.1');
     return app;
   };
-  // Casework first: it holds the data-key vault every other component encrypts case payloads with (S4).
-  const casework = await boot(CaseworkAppModule);
-  const restoreVaultEnvironment = useVaultEnvironment(await casework.getUrl());
-  const apps = { identity: await boot(IdentityAppModule), legalReview: await boot(LegalReviewAppModule), transport: await boot(TransportAppModule), casework };
-  const urls = { identity: await apps.identity.getUrl(), legalReview: await apps.legalReview.getUrl(), transport: await apps.transport.getUrl(), casework: await apps.casework.getUrl() };
+  // Every component's Temporal client must know the data-key vault (casework, S4) when it boots, and casework
+  // must know the services' addresses (subject-access requests): so casework's port is chosen first.
+  const caseworkPort = await freePort();
+  const restoreVaultEnvironment = useVaultEnvironment(`http://127.0.0.1:${caseworkPort}`);
+  const services = { identity: await boot(IdentityAppModule), legalReview: await boot(LegalReviewAppModule), transport: await boot(TransportAppModule) };
+  const serviceUrls = { identity: await services.identity.getUrl(), legalReview: await services.legalReview.getUrl(), transport: await services.transport.getUrl() };
+  // Casework reaches the services (subject-access requests) at their ports of this run, as its own client (svc-casework).
+  const casework = await withEnvironment({ IDENTITY_URL: serviceUrls.identity, LEGAL_REVIEW_URL: serviceUrls.legalReview, TRANSPORT_URL: serviceUrls.transport, ...caseworkClientEnvironment() }, () =>
+    boot(CaseworkAppModule, caseworkPort),
+  );
+  const apps = { ...services, casework };
+  const urls = { ...serviceUrls, casework: await casework.getUrl() };
   const consoleServer = await startPlatformConsole(urls.casework);
   // --- Service-to-service auth: the services admit the worker's client-credentials token (svc-worker, its
   // secret from the stack's OIDC_CLIENT_SECRETS_FILE), which its ServiceClients get from the stack's provider.
   const tokens = workerTokenSource();
-  const services = {
+  const clients = {
     identity: new ServiceClient('identity', urls.identity, tokens),
     legalReview: new ServiceClient('legal-review', urls.legalReview, tokens),
     transport: new ServiceClient('transport', urls.transport, tokens),
@@ -92,8 +99,8 @@ export async function startPlatform(options: { timeCompression: number }): Promi
   const logger = createLogger('e2e-worker');
   const workers: TemporalWorker[] = await createPlatformWorkers(stackTemporalConfig(), logger, {
     activities: {
-      [TaskQueues.readmission]: createReadmissionActivities(services),
-      [TaskQueues.legalRoute]: createEoiActivities({ ...services, temporalClient: client }),
+      [TaskQueues.readmission]: createReadmissionActivities(clients),
+      [TaskQueues.legalRoute]: createEoiActivities({ ...clients, temporalClient: client }),
       [TaskQueues.equivalence]: createLedgerActivities({ producer }),
     },
   });
@@ -118,4 +125,18 @@ export async function startPlatform(options: { timeCompression: number }): Promi
       restoreVaultEnvironment();
     },
   };
+}
+
+/** Runs `work` with `variables` set in the environment (read once as a service boots), then puts the environment back. */
+async function withEnvironment<T>(variables: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, variables);
+  try {
+    return await work();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }

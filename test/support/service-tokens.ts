@@ -25,3 +25,10 @@ export function workerTokenSource(): ClientCredentialsTokenSource {
 export async function asWorker(): Promise<{ authorization: string }> {
   return { authorization: `Bearer ${await workerTokenSource().token()}` };
 }
+
+/** The casework service's own client (`svc-casework`) and its secret from the stack, for the casework app a test boots. */
+export function caseworkClientEnvironment(): { OIDC_CLIENT_ID: string; OIDC_CLIENT_SECRET: string } {
+  const secretsFile = stackEnv()['OIDC_CLIENT_SECRETS_FILE'];
+  if (!secretsFile) throw new Error('OIDC_CLIENT_SECRETS_FILE is not set: the services need tokens from the stack\'s OpenID Connect provider; run the tests with `npm test`.');
+  return { OIDC_CLIENT_ID: 'svc-casework', OIDC_CLIENT_SECRET: clientSecretFrom(secretsFile, 'svc-casework') };
+}

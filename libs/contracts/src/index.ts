@@ -21,5 +21,6 @@ export * from './service-apis/legal-route-service-apis';
 export * from './service-apis/casework-responses';
 export * from './service-apis/operations-log';
 export * from './service-apis/audit-chain';
+export * from './service-apis/subject-access';
 export * as caseworkStepBodies from './service-apis/casework-step-bodies';
 export * from './pilot';

@@ -10,3 +10,4 @@ export * from './answered-query';
 export * from './test-issuer';
 export * from './debian/apt-install';
 export * from './browser/chromium';
+export * from './free-port';

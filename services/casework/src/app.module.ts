@@ -27,14 +27,16 @@ import { WorkQueues } from './queues/work-queues.service';
 import { BusinessGauges } from './metrics/business-gauges.service';
 import { IdempotencyStore } from './steps/idempotency.repository';
 import { StepRunner } from './steps/step-runner';
+import { SUBJECT_ACCESS_PROVIDERS } from './subject-access/subject-access.providers';
 
 /**
  * The casework service: the only way people act on cases. People's tokens are verified against the
  * OIDC provider (deny by default); reads and Updates go to Temporal; the consultation log, the
  * Idempotency-Keys and the staff names live in its own `casework` schema. It reaches into no other
- * service's tables and consumes no events. It is also the codec server of the Temporal Web UI and CLI
- * (`/codec`), under the same tokens and access rules, and the data-key vault of every case's payloads
- * (`/internal/v1/data-keys`, S4 crypto-shredding).
+ * service's tables (it asks the services over HTTP, as svc-casework, for subject-access requests only) and
+ * consumes no events. It is also the codec server of the Temporal Web UI and CLI (`/codec`), under the same
+ * tokens and access rules, and the data-key vault of every case's payloads (`/internal/v1/data-keys`, S4
+ * crypto-shredding).
  */
 @Module({
   imports: [
@@ -61,6 +63,7 @@ import { StepRunner } from './steps/step-runner';
     WorkQueues,
     ApiHandlers,
     ...CODEC_SERVER_PROVIDERS,
+    ...SUBJECT_ACCESS_PROVIDERS,
     BusinessGauges,
   ],
 })

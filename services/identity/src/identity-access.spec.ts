@@ -17,6 +17,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; clients: string[] }[] = [
   { method: 'POST', path: '/vac-appointments', clients: ['svc-worker'] },
   { method: 'POST', path: '/age-assessments', clients: ['svc-casework'] },
   { method: 'GET', path: `/cases/${opaqueId('case')}/age-assessments`, clients: ['svc-casework'] },
+  { method: 'GET', path: `/internal/v1/subject-access/${opaqueId('per')}`, clients: ['svc-casework'] },
 ];
 const PLATFORM_CLIENTS = ['svc-worker', 'svc-identity', 'svc-legal-review', 'svc-transport', 'svc-casework', 'svc-simulator'];
 
@@ -57,7 +58,7 @@ function servedRoutes(): string[] {
 
 describe('identity admits only platform clients with a client-credentials token', () => {
   it('the table below covers every route identity serves, and /health', () => {
-    const listed = ROUTES.map(({ method, path }) => `${method} ${path.replace(/case_[0-9a-f]+/, ':caseId')}`);
+    const listed = ROUTES.map(({ method, path }) => `${method} ${path.replace(/case_[0-9a-f]+/, ':caseId').replace(/per_[0-9a-f]+/, ':personId')}`);
     expect(servedRoutes().sort()).toEqual([...listed, 'GET /health'].sort());
   });
 

@@ -4,6 +4,7 @@ import { ChallengesModule } from './challenges/challenges.module';
 import { LEGAL_REVIEW_MIGRATIONS_DIR, LEGAL_REVIEW_SCHEMA } from './legal-review.database';
 import { ReadmissionRequestsModule } from './readmission-requests/readmission-requests.module';
 import { SecurityChecksModule } from './security-checks/security-checks.module';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
 
 /**
  * The legal-review service: legal challenges and the holds they put on cases, the readmission request to
@@ -19,6 +20,8 @@ import { SecurityChecksModule } from './security-checks/security-checks.module';
     ChallengesModule,
     ReadmissionRequestsModule,
     SecurityChecksModule,
+    // Right of access: GET /internal/v1/subject-access/{personId}, for the casework service only.
+    SubjectAccessModule,
   ],
 })
 export class LegalReviewAppModule {}

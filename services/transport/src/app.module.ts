@@ -5,6 +5,7 @@ import { BookingsModule } from './bookings/bookings.module';
 import { TransportConfigModule } from './config/transport-config.module';
 import { ManifestSweepModule } from './manifests/manifest-sweep.module';
 import { MovementEventsModule } from './movement-events/movement-events.module';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { TravelModule } from './travel/travel.module';
 
 /**
@@ -23,6 +24,8 @@ import { TravelModule } from './travel/travel.module';
     MovementEventsModule,
     ManifestSweepModule,
     TravelModule,
+    // Right of access: GET /internal/v1/subject-access/{personId}, for the casework service only.
+    SubjectAccessModule,
   ],
 })
 export class TransportAppModule {}

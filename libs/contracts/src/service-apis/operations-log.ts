@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What an operation of `npm run ops` did: every verb of the command, read-only or mutating. */
-export const OPERATION_VERBS = ['stuck', 'dlq.list', 'dlq.show', 'dlq.redrive', 'bulk.signal', 'bulk.cancel', 'bulk.terminate', 'replay', 'audit.verify', 'keys.status', 'keys.rewrap'] as const;
+export const OPERATION_VERBS = ['stuck', 'dlq.list', 'dlq.show', 'dlq.redrive', 'bulk.signal', 'bulk.cancel', 'bulk.terminate', 'replay', 'audit.verify', 'keys.status', 'keys.rewrap', 'subject-access'] as const;
 
 /** One verb of the operations command. */
 export type OperationVerb = (typeof OPERATION_VERBS)[number];

@@ -39,4 +39,5 @@ export const ACCESS_MATRIX: Readonly<Record<string, Readonly<Record<Role, Reach>
   recordOperation: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'none', sre: 'yes', auditor: 'none' },
   listOperations: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'none', sre: 'yes', auditor: 'yes' },
   readAuditChain: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'none', sre: 'yes', auditor: 'yes' },
+  requestSubjectAccess: { caseworker: 'none', 'senior-caseworker': 'none', 'liaison-officer': 'none', 'ledger-officer': 'none', sre: 'none', auditor: 'yes' },
 };

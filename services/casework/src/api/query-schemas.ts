@@ -36,7 +36,7 @@ export const noQuery = z.strictObject({});
 
 /** A search of the operations log (opaque ids only, so no purpose is asked). */
 export const operationsQuery = z.strictObject({
-  verb: z.string().regex(/^[a-z.]{3,20}$/).optional(),
+  verb: z.string().regex(/^[a-z.-]{3,20}$/).optional(),
   target: z.string().max(200).optional().describe('Entries that touched this workflow id, batch job or `<topic>/<partition>/<offset>`'),
   actorId: z.string().max(64).optional(),
   before: z.string().regex(/^\d{1,18}$/).optional().describe('Entries older than this id (paging)'),

@@ -28,6 +28,8 @@ import {
   queuePageSchema,
   readmissionCaseSchema,
   stepResultSchema,
+  subjectAccessExportSchema,
+  subjectAccessRequestBody,
   weeklyReportSchema,
 } from '@oioo/contracts';
 
@@ -102,5 +104,28 @@ export const AUDIT_ROUTES: readonly ApiRoute[] = [
   { operationId: 'readAuditChain', method: 'GET', path: '/api/v1/audit/{stream}', summary: 'One audit stream (consultations, operations, decisions) in chain order, with its head, to verify the hash chain', rules: ['S2', 'S3'], tag: 'Audit', roles: ['sre', 'auditor'], target: 'none', query: auditChainQuery, response: auditChainPageSchema, step: false },
 ];
 
+/**
+ * Right of access: a person's data on request, gathered from every service and the person's case histories
+ * (decoded), with exemptions applied. Auditors only: the data-protection function answers these requests,
+ * and an SRE sees no personal data anywhere else, so the export is not theirs to take (S3: recorded in the
+ * consultation log, with who asked and how it ended).
+ */
+export const SUBJECT_ACCESS_ROUTES: readonly ApiRoute[] = [
+  {
+    operationId: 'requestSubjectAccess',
+    method: 'POST',
+    path: '/api/v1/subject-access-requests',
+    summary: 'A person\'s data on request (right of access): everything held on one person across identity, legal-review, transport and their cases\' decoded histories, with the exemptions applied and why',
+    rules: ['S3'],
+    tag: 'Audit',
+    roles: ['auditor'],
+    target: 'none',
+    query: noQuery,
+    body: subjectAccessRequestBody,
+    response: subjectAccessExportSchema,
+    step: false,
+  },
+];
+
 /** Every route of the casework API under /api/v1. */
-export const API_ROUTES: readonly ApiRoute[] = [...READ_ROUTES, ...STEP_ROUTES, ...OPERATIONS_ROUTES, ...AUDIT_ROUTES];
+export const API_ROUTES: readonly ApiRoute[] = [...READ_ROUTES, ...STEP_ROUTES, ...OPERATIONS_ROUTES, ...AUDIT_ROUTES, ...SUBJECT_ACCESS_ROUTES];

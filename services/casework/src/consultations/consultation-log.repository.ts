@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PersonCaller } from '@oioo/auth';
-import { DATABASE, type Database, appendChained } from '@oioo/database';
+import { type AppendedEntry, DATABASE, type Database, appendChained } from '@oioo/database';
 import { type LoggedRow, logSearch, loggedBy } from '../persistence/log-search';
 
 /** One read of a case's personal data, as the log keeps it (S3). */
@@ -31,9 +31,9 @@ interface ConsultationRow extends LoggedRow {
 export class ConsultationLog {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  /** Records that `caller` read personal data of one case (or of the log itself), and why. */
-  async record(caller: PersonCaller, entry: { caseKind: string; caseId: string; operation: string; purpose: string }): Promise<void> {
-    await appendChained(this.db, CONSULTATIONS_STREAM, {
+  /** Records that `caller` read personal data of one case (or of the log itself), and why; returns the entry's id and time. */
+  async record(caller: PersonCaller, entry: { caseKind: string; caseId: string; operation: string; purpose: string }): Promise<AppendedEntry> {
+    return appendChained(this.db, CONSULTATIONS_STREAM, {
       actor_id: caller.actorId,
       actor_name: caller.name,
       roles: [...caller.roles],

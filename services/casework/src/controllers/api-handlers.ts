@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { type AuthenticatedRequest, type PersonCaller, ProblemError } from '@oioo/auth';
-import type { operationRecordBody } from '@oioo/contracts';
+import type { operationRecordBody, subjectAccessRequestBody } from '@oioo/contracts';
 import type { ApiRoute } from '../api/api-route';
 import type { auditChainQuery, caseReadQuery, consultationQuery, operationsQuery, queueQuery } from '../api/query-schemas';
 import { STEP_ROUTES, type StepRoute } from '../api/routes';
@@ -13,6 +13,7 @@ import { ConsultationLog } from '../consultations/consultation-log.repository';
 import { OperationsLog } from '../operations/operations-log.repository';
 import { WorkQueues } from '../queues/work-queues.service';
 import { StepRunner } from '../steps/step-runner';
+import { SubjectAccessService } from '../subject-access/subject-access.service';
 import { parseWith } from '../steps/request-parsing';
 
 /** An HTTP answer: status, body, and whether it replays the first answer to an Idempotency-Key. */
@@ -43,6 +44,7 @@ export class ApiHandlers {
     private readonly consultations: ConsultationLog,
     private readonly operations: OperationsLog,
     private readonly audit: AuditStreams,
+    private readonly subjectAccess: SubjectAccessService,
   ) {
     this.reads = {
       getMe: async (caller) => ({ actorId: caller.actorId, name: caller.name, roles: caller.roles, ...(caller.team ? { team: caller.team } : {}) }),
@@ -61,6 +63,8 @@ export class ApiHandlers {
         return { items, ...(items.length === query.limit && last ? { nextBefore: last.id } : {}) };
       },
       readAuditChain: (_caller, request, query: z.infer<typeof auditChainQuery>) => this.audit.page(request.params['stream'], query),
+      // Who asks is the caller, never the body (which is strict, so it cannot even say).
+      requestSubjectAccess: (caller, request, _query, route) => this.subjectAccess.export(caller, parseWith(route.body as typeof subjectAccessRequestBody, request.body, 'body')),
     };
   }
 
