@@ -23,3 +23,4 @@ export * from './service-apis/operations-log';
 export * from './service-apis/audit-chain';
 export * as caseworkStepBodies from './service-apis/casework-step-bodies';
 export * from './pilot';
+export * from './retention';
