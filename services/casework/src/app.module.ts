@@ -24,6 +24,9 @@ import { WorkQueues } from './queues/work-queues.service';
 import { BusinessGauges } from './metrics/business-gauges.service';
 import { IdempotencyStore } from './steps/idempotency.repository';
 import { StepRunner } from './steps/step-runner';
+import { CASEWORK_RETENTION, loadCaseworkRetention } from './retention/retention-config';
+import { ConsultationRetention } from './retention/consultation-retention.service';
+import { RetentionSweepController } from './retention/retention-sweep.controller';
 
 /**
  * The casework service: the only way people act on cases. People's tokens are verified against the
@@ -39,9 +42,11 @@ import { StepRunner } from './steps/step-runner';
     DatabaseModule.forRoot({ schema: 'casework', migrationsDir: join(__dirname, 'migrations') }),
     HealthModule.forRoot({ service: 'casework', imports: [TemporalClientModule], indicators: [TemporalHealthIndicator, DatabaseHealthIndicator] }),
   ],
-  controllers: [buildCaseworkApiController(API_ROUTES), DocsController, CodecController],
+  controllers: [buildCaseworkApiController(API_ROUTES), DocsController, CodecController, RetentionSweepController],
   providers: [
     { provide: CASEWORK_CONFIG, useFactory: () => loadCaseworkConfig() },
+    { provide: CASEWORK_RETENTION, useFactory: () => loadCaseworkRetention() },
+    ConsultationRetention,
     CaseDirectory,
     CaseReader,
     LedgerReader,
