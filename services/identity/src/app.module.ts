@@ -6,6 +6,7 @@ import { ArrivalsModule } from './arrivals/arrivals.module';
 import { IdentityConfigModule } from './config/identity-config.module';
 import { LegalRouteModule } from './legal-route/legal-route.module';
 import { RegistersModule } from './registers/registers.module';
+import { RetentionModule } from './retention/retention.module';
 
 /** The identity service: people, biometric enrolments and matching, the registers of returns and irregular entries, age assessments; it opens a readmission case for each arrival and an EOI case for each submission. */
 @Module({
@@ -17,6 +18,8 @@ import { RegistersModule } from './registers/registers.module';
     AgeAssessmentsModule,
     // Consumes eoi-portal.eoi.submitted.v1, eoi-portal.presence.confirmed.v1 and vac.biometrics.captured.v1.
     LegalRouteModule,
+    // S4: POST /internal/v1/retention/sweep, called by the worker's retention schedule.
+    RetentionModule,
   ],
 })
 export class IdentityAppModule {}
