@@ -30,3 +30,6 @@ export function ledgerWorkflowId(pilotId: string): string {
 export function probeWorkflowId(probeId: string): string {
   return workflowId('probe', probeId);
 }
+
+/** S4: id of the Schedule that starts the retention sweep, and the prefix of the sweeps it starts (the server appends the time). */
+export const RETENTION_SWEEP_SCHEDULE_ID = 'retention-sweep';
