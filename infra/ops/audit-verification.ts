@@ -6,7 +6,7 @@ import { type AuditChainClient } from './audit-chain-client';
 export type StreamVerdict = { stream: AuditStream; ok: true; count: number; head: ChainHead } | { stream: AuditStream; ok: false; count: number; broken: BrokenLink };
 
 /**
- * Re-computes `stream`'s chain page by page from seq 1 and names the first broken link. The head the service
+ * Re-computes `stream`'s chain page by page from seq 1, or from its latest retention checkpoint, and names the first broken link. The head the service
  * reports is checked too: entries deleted from the end of a chain leave no gap, only a head that runs ahead.
  */
 export async function verifyStream(client: AuditChainClient, stream: AuditStream): Promise<StreamVerdict> {
@@ -15,6 +15,10 @@ export async function verifyStream(client: AuditChainClient, stream: AuditStream
   let reported: ChainHead | undefined;
   for (;;) {
     const page = await client.page(stream, head.seq);
+    if (reported === undefined && page.prunedUpTo && page.prunedUpTo.seq > head.seq) {
+      // S4: retention deleted the entries up to a checkpoint (recorded in the chained prunings stream); the chain is re-computed from it.
+      head = page.prunedUpTo;
+    }
     reported ??= page.head;
     const entries: ChainedEntry[] = page.entries.map((entry) => ({ ...entry, stream, fields: entry.fields as ChainedEntry['fields'] }));
     const verdict = verifyChain(stream, entries, head);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { topicsToProvision } from '@oioo/contracts';
+import { parseConfig } from '@oioo/config';
+import { retentionPolicyEnvSchema, topicsToProvision } from '@oioo/contracts';
 import { ensureTopics, loadKafkaConfig } from '@oioo/kafka';
 import { step } from './console-progress';
 import { localCodecKeys } from './codec-keys';
@@ -23,6 +24,7 @@ export function stackEnvironment(profile: StackProfile): NodeJS.ProcessEnv {
     IDENTITY_URL: `http://127.0.0.1:${profile.services.identity}`,
     LEGAL_REVIEW_URL: `http://127.0.0.1:${profile.services.legalReview}`,
     TRANSPORT_URL: `http://127.0.0.1:${profile.services.transport}`,
+    CASEWORK_URL: `http://127.0.0.1:${profile.services.casework}`,
     // OIDC_ISSUER_URL, OIDC_AUDIENCE, OIDC_SERVICE_AUDIENCE, OIDC_CLIENT_SECRETS_FILE; each component's own client comes from serviceClientEnvironment.
     ...oidcEnvironment(profile),
   };
@@ -73,7 +75,9 @@ export async function startInfrastructure(profile: StackProfile, options: { ui: 
       return provider;
     }),
   ]);
-  const topics = topicsToProvision();
-  await step('kafka', `creating ${topics.length} topics from the catalogue`, () => ensureTopics(loadKafkaConfig(stackEnvironment(profile)), topics));
+  // S4: dead-letter topics are created with the policy's period; the worker aligns existing ones at its start.
+  const environment = stackEnvironment(profile);
+  const topics = topicsToProvision(parseConfig('stack', retentionPolicyEnvSchema, environment)['dead-letters'].ms);
+  await step('kafka', `creating ${topics.length} topics from the catalogue`, () => ensureTopics(loadKafkaConfig(environment), topics));
   return { temporal, kafka, oidc };
 }

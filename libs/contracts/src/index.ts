@@ -24,3 +24,4 @@ export * from './service-apis/audit-chain';
 export * from './service-apis/subject-access';
 export * as caseworkStepBodies from './service-apis/casework-step-bodies';
 export * from './pilot';
+export * from './retention';

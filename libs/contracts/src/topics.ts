@@ -14,6 +14,7 @@ import {
 import { entryRecordedDataSchema, travelBookedDataSchema } from './events/legal-route-travel.events';
 import { weeklyReportPublishedDataSchema } from './events/equivalence.events';
 import { auditChainHeadPublishedDataSchema } from './events/audit-chain-head.events';
+import { DEFAULT_RETENTION_POLICY } from './retention/retention-policy';
 
 /** Topic names read `<context>.<entity>.<event>.v<N>`. */
 const TOPIC_NAME = /^[a-z][a-z-]*\.[a-z][a-z-]*\.[a-z][a-z-]*\.v[1-9][0-9]*$/;
@@ -268,12 +269,15 @@ export function consumedByPlatform(definition: TopicDefinition): boolean {
   return definition.consumers.some((party) => PLATFORM_SERVICES.includes(party));
 }
 
-/** Topics to provision: every catalogued topic, plus a dead-letter topic for each one the platform consumes. */
-export function topicsToProvision(): { name: string; partitions: number; retentionMs: number }[] {
+/**
+ * Topics to provision: every catalogued topic, plus a dead-letter topic for each one the platform consumes,
+ * kept for the dead-letters period of the retention policy (S4; `RETENTION_DEAD_LETTERS`).
+ */
+export function topicsToProvision(deadLetterRetentionMs: number = DEFAULT_RETENTION_POLICY['dead-letters'].ms): { name: string; partitions: number; retentionMs: number }[] {
   return topicCatalogue.flatMap((definition) => {
     const main = { name: definition.name, partitions: definition.partitions, retentionMs: definition.retentionMs };
     if (!consumedByPlatform(definition)) return [main];
-    // Dead letters wait for a person to look at them, so they are kept longer and need no parallelism.
-    return [main, { name: deadLetterTopicOf(definition.name), partitions: 1, retentionMs: 90 * DAY_MS }];
+    // Dead letters wait for a person to look at them and need no parallelism; S4 sets how long they wait.
+    return [main, { name: deadLetterTopicOf(definition.name), partitions: 1, retentionMs: deadLetterRetentionMs }];
   });
 }

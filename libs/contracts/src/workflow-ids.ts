@@ -35,3 +35,6 @@ export function probeWorkflowId(probeId: string): string {
 export function isCaseWorkflowId(workflowId: string): boolean {
   return workflowId.startsWith('readmission:') || workflowId.startsWith('eoi:');
 }
+
+/** S4: id of the Schedule that starts the retention sweep, and the prefix of the sweeps it starts (the server appends the time). */
+export const RETENTION_SWEEP_SCHEDULE_ID = 'retention-sweep';

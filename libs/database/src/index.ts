@@ -11,4 +11,5 @@ export { DatabaseHealthIndicator } from './database-health.indicator';
 export { DatabaseModule, type DatabaseModuleOptions } from './database.module';
 export { DATABASE, DATABASE_CONFIG } from './database.tokens';
 export * from './audit';
-export { appendChained, appendChainedIn, chainHeadOf, readChain, type AppendedEntry, type AuditFieldValue } from './audit/audit-table';
+export { PRUNINGS_TABLE, appendChained, appendChainedIn, chainHeadOf, latestPruning, readChain, type AppendedEntry, type AuditFieldValue } from './audit/audit-table';
+export { pruneChained, type PruneOutcome } from './audit/audit-pruning';

@@ -31,4 +31,4 @@ export { EventHandler } from './event-handler.decorator';
 export { KafkaHealthIndicator, type KafkaHealth } from './kafka-health.indicator';
 export { KafkaModule, type KafkaModuleOptions } from './kafka.module';
 export { KAFKA_CONFIG } from './kafka.tokens';
-export { ensureTopics } from './topic-provisioning';
+export { alignTopicRetention, ensureTopics } from './topic-provisioning';

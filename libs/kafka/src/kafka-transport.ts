@@ -86,6 +86,8 @@ export interface KafkaTransport {
   createConsumer(options: ConsumerTransportOptions): ConsumerTransport;
   /** Creates the topics that do not exist yet and returns their names; existing topics are left as they are. */
   createMissingTopics(topics: readonly TopicSpec[]): Promise<string[]>;
+  /** Sets `retention.ms` of those topics that exist and differ from the spec; returns the names it changed (absent where a transport keeps no retention). */
+  alignTopicRetention?(topics: readonly TopicSpec[]): Promise<string[]>;
   /** Every message the topic holds now, oldest first per partition, read without moving any group's offsets (operators' tools). */
   readTopic(topic: string, options?: { timeoutMs?: number }): Promise<IncomingMessage[]>;
 }

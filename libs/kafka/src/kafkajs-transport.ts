@@ -1,4 +1,6 @@
 import {
+  ConfigResourceTypes,
+  ConfigSource,
   Kafka,
   KafkaJSError,
   logLevel as KafkaJsLogLevel,
@@ -47,6 +49,7 @@ export function createKafkaJsTransport(options: KafkaJsTransportOptions): KafkaT
     createConsumer: (consumerOptions) =>
       new KafkaJsConsumer(kafka.consumer({ groupId: consumerOptions.groupId, allowAutoTopicCreation: false }), consumerOptions, () => kafka.admin()),
     createMissingTopics: (topics) => createMissingTopics(kafka, topics),
+    alignTopicRetention: (topics) => alignTopicRetention(kafka, topics),
     readTopic: (topic, readOptions) => readTopicToEnd(kafka, topic, readOptions?.timeoutMs ?? 30_000),
   };
 }
@@ -71,6 +74,34 @@ async function createMissingTopics(kafka: Kafka, topics: readonly TopicSpec[]): 
       })),
     });
     return missing.map((topic) => topic.name);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function alignTopicRetention(kafka: Kafka, topics: readonly TopicSpec[]): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const present = topics.filter((topic) => existing.has(topic.name));
+    if (present.length === 0) return [];
+    const described = await admin.describeConfigs({ includeSynonyms: false, resources: present.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic.name })) });
+    const altered: string[] = [];
+    for (const topic of present) {
+      const entries = described.resources.find((resource) => resource.resourceName === topic.name)?.configEntries ?? [];
+      if (entries.find((entry) => entry.configName === 'retention.ms')?.configValue === String(topic.retentionMs)) continue;
+      // AlterConfigs replaces the topic's whole dynamic configuration, so the topic's other overrides are sent back as they are.
+      const kept = entries
+        .filter((entry) => entry.configSource === ConfigSource.TOPIC_CONFIG && entry.configName !== 'retention.ms' && !entry.isSensitive && !entry.readOnly)
+        .map((entry) => ({ name: entry.configName, value: entry.configValue }));
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic.name, configEntries: [...kept, { name: 'retention.ms', value: String(topic.retentionMs) }] }],
+      });
+      altered.push(topic.name);
+    }
+    return altered;
   } finally {
     await admin.disconnect();
   }

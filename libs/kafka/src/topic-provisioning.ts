@@ -11,3 +11,12 @@ export async function ensureTopics(config: KafkaConfig, topics: readonly TopicSp
   const transport = createKafkaJsTransport({ config, clientId: 'oioo-topic-provisioning', logger: createLogger('kafka-admin') });
   return transport.createMissingTopics(topics);
 }
+
+/**
+ * S4: sets the retention of those topics that already exist to the spec's (a policy changed since they were
+ * created), leaving the rest of their configuration as it is. Returns the names it changed.
+ */
+export async function alignTopicRetention(config: KafkaConfig, topics: readonly TopicSpec[]): Promise<string[]> {
+  const transport = createKafkaJsTransport({ config, clientId: 'oioo-topic-provisioning', logger: createLogger('kafka-admin') });
+  return transport.alignTopicRetention ? transport.alignTopicRetention(topics) : [];
+}

@@ -28,6 +28,9 @@ import { BusinessGauges } from './metrics/business-gauges.service';
 import { IdempotencyStore } from './steps/idempotency.repository';
 import { StepRunner } from './steps/step-runner';
 import { SUBJECT_ACCESS_PROVIDERS } from './subject-access/subject-access.providers';
+import { CASEWORK_RETENTION, loadCaseworkRetention } from './retention/retention-config';
+import { ConsultationRetention } from './retention/consultation-retention.service';
+import { RetentionSweepController } from './retention/retention-sweep.controller';
 
 /**
  * The casework service: the only way people act on cases. People's tokens are verified against the
@@ -46,9 +49,11 @@ import { SUBJECT_ACCESS_PROVIDERS } from './subject-access/subject-access.provid
     DataKeysModule,
     HealthModule.forRoot({ service: 'casework', imports: [TemporalClientModule], indicators: [TemporalHealthIndicator, DatabaseHealthIndicator] }),
   ],
-  controllers: [buildCaseworkApiController(API_ROUTES), DocsController, CodecController, DataKeysController, KeyRingController],
+  controllers: [buildCaseworkApiController(API_ROUTES), DocsController, CodecController, DataKeysController, KeyRingController, RetentionSweepController],
   providers: [
     { provide: CASEWORK_CONFIG, useFactory: () => loadCaseworkConfig() },
+    { provide: CASEWORK_RETENTION, useFactory: () => loadCaseworkRetention() },
+    ConsultationRetention,
     CaseDirectory,
     CaseReader,
     LedgerReader,

@@ -7,6 +7,7 @@ import { IdentityConfigModule } from './config/identity-config.module';
 import { LegalRouteModule } from './legal-route/legal-route.module';
 import { RegistersModule } from './registers/registers.module';
 import { SubjectAccessModule } from './subject-access/subject-access.module';
+import { RetentionModule } from './retention/retention.module';
 
 /** The identity service: people, biometric enrolments and matching, the registers of returns and irregular entries, age assessments; it opens a readmission case for each arrival and an EOI case for each submission. */
 @Module({
@@ -20,6 +21,8 @@ import { SubjectAccessModule } from './subject-access/subject-access.module';
     LegalRouteModule,
     // Right of access: GET /internal/v1/subject-access/{personId}, for the casework service only.
     SubjectAccessModule,
+    // S4: POST /internal/v1/retention/sweep, called by the worker's retention schedule.
+    RetentionModule,
   ],
 })
 export class IdentityAppModule {}

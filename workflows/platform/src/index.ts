@@ -1,2 +1,4 @@
 export * from './definitions';
 export * from './probe.workflow';
+export * from './retention.activities';
+export * from './retention-sweep.workflow';

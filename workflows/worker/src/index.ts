@@ -7,3 +7,5 @@ export { ensureLedger, type EnsureLedgerOutcome } from './ledger/ensure-ledger';
 export { LEDGER_NOT_RUNNING } from './ledger/ledger-update';
 export type { LedgerClient, LedgerStartOptions, LedgerWorkflowHandle } from './ledger/ledger-client';
 export { loadWorkerConfig, type LedgerPolicyOverrides, type LedgerSettings, type WorkerConfig } from './worker-config';
+export { createRetentionActivities, closedCasesQuery, type RetentionActivityDeps } from './activities/retention.activities';
+export { ensureRetentionSchedule, type EnsureScheduleOutcome } from './retention/ensure-retention-schedule';

@@ -1,15 +1,17 @@
 import { ClientCredentialsTokenSource, loadClientCredentialsConfig } from '@oioo/auth';
 import { createLogger } from '@oioo/config';
-import { TaskQueues } from '@oioo/contracts';
-import { EventProducer, createKafkaJsTransport } from '@oioo/kafka';
+import { DEAD_LETTER_SUFFIX, TaskQueues, topicsToProvision } from '@oioo/contracts';
+import { EventProducer, alignTopicRetention, createKafkaJsTransport } from '@oioo/kafka';
 import { loadMetricsConfig, startTracing, stopTracing } from '@oioo/observability';
 import { createTemporalClient, installTemporalTelemetry, loadTemporalConfig } from '@oioo/temporal';
 import { loadWorkerConfig } from './worker-config';
 import { createEoiActivities } from './activities/eoi.activities';
 import { createLedgerActivities } from './activities/ledger.activities';
 import { createReadmissionActivities } from './activities/readmission.activities';
+import { createRetentionActivities } from './activities/retention.activities';
 import { ServiceClient } from './activities/service-client';
 import { ensureLedger } from './ledger/ensure-ledger';
+import { ensureRetentionSchedule } from './retention/ensure-retention-schedule';
 import { createPlatformWorkers } from './worker';
 
 /** Worker process entry: runs until SIGINT/SIGTERM, which the Temporal runtime turns into a graceful shutdown. */
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     legalReview: new ServiceClient('legal-review', settings.LEGAL_REVIEW_URL, tokens),
     transport: new ServiceClient('transport', settings.TRANSPORT_URL, tokens),
   };
+  const casework = new ServiceClient('casework', settings.CASEWORK_URL, tokens);
   // A first token now, so a wrong secret shows in the log at start rather than at the first activity; never fatal (the provider may start later).
   tokens.token().then(
     () => logger.info('service access token obtained', { clientId: tokens.clientId }),
@@ -46,13 +49,21 @@ async function main(): Promise<void> {
       [TaskQueues.readmission]: createReadmissionActivities(services),
       [TaskQueues.legalRoute]: createEoiActivities({ ...services, temporalClient: client }),
       [TaskQueues.equivalence]: createLedgerActivities({ producer }),
+      [TaskQueues.platform]: createRetentionActivities({ identity: services.identity, casework, temporalClient: client, policy: settings.retention }),
     },
   });
+  // S4: dead-letter topics created before the policy changed take its period now; a cluster that refuses costs a warning, never the worker.
+  alignTopicRetention(settings.kafka, topicsToProvision(settings.retention['dead-letters'].ms).filter((topic) => topic.name.endsWith(DEAD_LETTER_SUFFIX))).then(
+    (altered) => logger.info('dead-letter retention aligned with the policy', { altered: altered.length, retentionMs: settings.retention['dead-letters'].ms }),
+    (error: unknown) => logger.warn('dead-letter retention not aligned; topics keep their retention until the next start', { error: error instanceof Error ? error.message : String(error) }),
+  );
   logger.info('polling', { taskQueues: workers.map(({ worker }) => worker.options.taskQueue).join(',') });
   const running = Promise.all(workers.map((worker) => worker.run()));
   try {
     // Once the workers poll, so the ledger's first task is picked up at once; EOIs retry until it exists.
     await ensureLedger(client, settings.ledger, logger);
+    // S4: the retention sweep runs on a Schedule every worker ensures; the first sweep is due one interval after it is created.
+    await ensureRetentionSchedule(client, settings.RETENTION_SWEEP_INTERVAL.ms, logger);
   } catch (error) {
     // Without a ledger no EOI can get places: stop rather than run half a platform.
     for (const { worker } of workers) {

@@ -70,4 +70,20 @@ describe('worker configuration', () => {
     expect(message).toMatch(/PILOT_ID/);
     expect(message).toMatch(/KAFKA_BROKERS: each broker must read host:port/);
   });
+
+  it('S4 sweeps daily on the default retention policy, and takes the periods and interval that are set', () => {
+    const defaults = loadWorkerConfig({});
+    expect(defaults.RETENTION_SWEEP_INTERVAL).toEqual({ iso: 'P1D', ms: 86_400_000 });
+    expect(defaults.retention['closed-case-histories'].iso).toBe('P1Y');
+    expect(defaults.CASEWORK_URL).toBe('http://127.0.0.1:3104');
+    const set = loadWorkerConfig({ RETENTION_SWEEP_INTERVAL: 'PT1H', RETENTION_CLOSED_CASE_HISTORIES: 'PT30S' });
+    expect(set.RETENTION_SWEEP_INTERVAL.ms).toBe(3_600_000);
+    expect(set.retention['closed-case-histories'].ms).toBe(30_000);
+  });
+
+  it('S4 stops on a period that is not an ISO-8601 duration, naming the variable', () => {
+    const message = startUpError({ RETENTION_SWEEP_INTERVAL: 'daily', RETENTION_DEAD_LETTERS: '90 days' });
+    expect(message).toMatch(/RETENTION_SWEEP_INTERVAL: must be an ISO-8601 duration/);
+    expect(message).toMatch(/RETENTION_DEAD_LETTERS: must be an ISO-8601 duration/);
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, listVariable } from '@oioo/config';
-import { DEFAULT_PILOT_ID, pilotIdSchema } from '@oioo/contracts';
+import { DEFAULT_PILOT_ID, type RetentionPolicy, periodSchema, pilotIdSchema, retentionPolicyEnvSchema } from '@oioo/contracts';
 import { DEFAULT_LEDGER_POLICY, type LedgerPolicy, ledgerPolicyOf, ledgerPolicyProblems } from '@oioo/domain';
 import { type KafkaConfig, kafkaConfigSchema } from '@oioo/kafka';
 
@@ -49,6 +49,10 @@ const workerSettingsSchema = z
     IDENTITY_URL: z.url().default('http://127.0.0.1:3101'),
     LEGAL_REVIEW_URL: z.url().default('http://127.0.0.1:3102'),
     TRANSPORT_URL: z.url().default('http://127.0.0.1:3103'),
+    /** casework: its retention sweep and its data-key vault (S4). */
+    CASEWORK_URL: z.url().default('http://127.0.0.1:3104'),
+    /** S4: how often the retention-sweep Schedule runs (an ISO-8601 duration); daily by default. */
+    RETENTION_SWEEP_INTERVAL: z.preprocess((value) => (value === undefined || value === '' ? 'P1D' : value), periodSchema),
     /** The pilot whose ledger this worker ensures; every service and worker must name the same one. */
     PILOT_ID: optional(pilotIdSchema),
     /** Q2 (policy): places admissions plus grants outstanding may run ahead of readmissions; default 0. */
@@ -84,15 +88,16 @@ const workerSettingsSchema = z
     return { ...rest, ledger };
   });
 
-/** Parsed worker settings, with the Kafka connection the ledger's report is published on. */
-export type WorkerConfig = z.output<typeof workerSettingsSchema> & { kafka: KafkaConfig };
+/** Parsed worker settings, with the Kafka connection the ledger's report is published on and the retention policy (S4). */
+export type WorkerConfig = z.output<typeof workerSettingsSchema> & { kafka: KafkaConfig; retention: RetentionPolicy };
 
 /** Parses the worker's settings and its `KAFKA_*` ones together, failing fast with every bad variable named in one message. */
 export function loadWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
   const settings = workerSettingsSchema.safeParse(env);
   const kafka = kafkaConfigSchema.safeParse(env);
-  if (settings.success && kafka.success) return { ...settings.data, kafka: kafka.data };
-  const issues = [...(settings.error?.issues ?? []), ...(kafka.error?.issues ?? [])];
+  const retention = retentionPolicyEnvSchema.safeParse(env);
+  if (settings.success && kafka.success && retention.success) return { ...settings.data, kafka: kafka.data, retention: retention.data };
+  const issues = [...(settings.error?.issues ?? []), ...(kafka.error?.issues ?? []), ...(retention.error?.issues ?? [])];
   throw new ConfigError(
     'worker',
     issues.map((issue) => ({ variable: issue.path.map(String).join('.') || '(environment)', problem: issue.message })),

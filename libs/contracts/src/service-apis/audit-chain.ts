@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** S2, S3: the hash-chained audit streams the casework service keeps, one append-only table each. */
-export const AUDIT_STREAMS = ['consultations', 'operations', 'decisions'] as const;
+/** S2, S3: the hash-chained audit streams the casework service keeps, one append-only table each; `prunings` records every retention checkpoint (S4). */
+export const AUDIT_STREAMS = ['consultations', 'operations', 'decisions', 'prunings'] as const;
 
 /** One audit stream. */
 export type AuditStream = (typeof AUDIT_STREAMS)[number];
@@ -21,6 +21,8 @@ export const auditChainPageSchema = z.object({
   stream: z.enum(AUDIT_STREAMS),
   head: z.object({ seq: z.number().int().min(0), hash: sha256Hex, at: z.string().optional() }),
   entries: z.array(auditEntrySchema),
+  /** S4: the last entry retention pruned (its seq and hash, as recorded in `prunings`); the chain goes on after it. */
+  prunedUpTo: z.object({ seq: z.number().int().min(1), hash: sha256Hex }).optional(),
   nextAfter: z.number().int().optional(),
 });
 

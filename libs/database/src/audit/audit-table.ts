@@ -13,6 +13,9 @@ export interface AppendedEntry {
   hash: string;
 }
 
+/** The chained table that records every pruning of an audit stream (S4): itself a hash-chained, append-only stream. */
+export const PRUNINGS_TABLE = 'prunings';
+
 const TABLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 /** Columns of a chained table that are not part of what the hash covers (the chain's own, and the row id). */
 const CHAIN_COLUMNS = new Set(['id', 'seq', 'prev_hash', 'hash']);
@@ -62,7 +65,7 @@ export async function chainHeadOf(db: Queryable, table: string): Promise<ChainHe
     `SELECT seq::text AS head_seq, hash, at FROM ${stream} WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`,
   );
   const row = rows[0];
-  return row ? { seq: Number(row.head_seq), hash: row.hash, at: new Date(row.at).toISOString() } : { seq: 0, hash: GENESIS_HASH };
+  return row ? { seq: Number(row.head_seq), hash: row.hash, at: new Date(row.at).toISOString() } : ((await latestPruning(db, stream)) ?? { seq: 0, hash: GENESIS_HASH });
 }
 
 /**
@@ -85,7 +88,21 @@ async function headIn(tx: Queryable, stream: string): Promise<ChainHead> {
   // Aliased, so ORDER BY sorts the bigint column and not its text ('9' > '10').
   const { rows } = await tx.query<{ head_seq: string; hash: string }>(`SELECT seq::text AS head_seq, hash FROM ${stream} WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`);
   const row = rows[0];
-  return row ? { seq: Number(row.head_seq), hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
+  // A stream pruned to its last entry goes on from its checkpoint, never from seq 1 again.
+  return row ? { seq: Number(row.head_seq), hash: row.hash } : ((await latestPruning(tx, stream)) ?? { seq: 0, hash: GENESIS_HASH });
+}
+
+/** The latest checkpoint of `table`: the last entry pruned from it, which verification starts after; undefined when it was never pruned (or keeps no prunings). */
+export async function latestPruning(db: Queryable, table: string): Promise<ChainHead | undefined> {
+  const stream = assertTableName(table);
+  const exists = (await db.query<{ present: boolean }>(`SELECT to_regclass('${PRUNINGS_TABLE}') IS NOT NULL AS present`)).rows[0]?.present;
+  if (!exists) return undefined;
+  const { rows } = await db.query<{ up_to_seq: string; up_to_hash: string }>(
+    `SELECT up_to_seq::text AS up_to_seq, up_to_hash FROM ${PRUNINGS_TABLE} WHERE pruned_stream = $1 ORDER BY up_to_seq DESC LIMIT 1`,
+    [stream],
+  );
+  const row = rows[0];
+  return row ? { seq: Number(row.up_to_seq), hash: row.up_to_hash } : undefined;
 }
 
 function assertTableName(table: string): string {

@@ -33,19 +33,3 @@ export const dataKeyLookupSchema = z.discriminatedUnion('state', [
 
 /** The vault's answer for one workflow: its wrapped key, or the record of its destruction. */
 export type DataKeyLookup = z.infer<typeof dataKeyLookupSchema>;
-
-/** Body of a request to destroy the data keys of closed cases (S4). */
-export const destroyDataKeysRequestSchema = z.strictObject({
-  workflowIds: z.array(vaultWorkflowIdSchema).min(1).max(500),
-  reason: z.string().min(1).max(200),
-});
-
-/** What a destroy request did, per workflow id. */
-export const destroyDataKeysResponseSchema = z.strictObject({
-  destroyed: z.array(z.string()),
-  alreadyDestroyed: z.array(z.string()),
-  unknown: z.array(z.string()),
-});
-
-/** What a destroy request did, per workflow id. */
-export type DestroyDataKeysResponse = z.infer<typeof destroyDataKeysResponseSchema>;

@@ -101,7 +101,7 @@ export const OPERATIONS_ROUTES: readonly ApiRoute[] = [
 
 /** S2, S3: the hash-chained audit streams, read in chain order so `npm run ops -- audit verify` can re-compute them. */
 export const AUDIT_ROUTES: readonly ApiRoute[] = [
-  { operationId: 'readAuditChain', method: 'GET', path: '/api/v1/audit/{stream}', summary: 'One audit stream (consultations, operations, decisions) in chain order, with its head, to verify the hash chain', rules: ['S2', 'S3'], tag: 'Audit', roles: ['sre', 'auditor'], target: 'none', query: auditChainQuery, response: auditChainPageSchema, step: false },
+  { operationId: 'readAuditChain', method: 'GET', path: '/api/v1/audit/{stream}', summary: 'One audit stream (consultations, operations, decisions, prunings) in chain order, with its head, to verify the hash chain', rules: ['S2', 'S3'], tag: 'Audit', roles: ['sre', 'auditor'], target: 'none', query: auditChainQuery, response: auditChainPageSchema, step: false },
 ];
 
 /**

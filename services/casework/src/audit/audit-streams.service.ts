@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ProblemError } from '@oioo/auth';
 import { AUDIT_STREAMS, type AuditChainPage, type AuditStream } from '@oioo/contracts';
-import { DATABASE, type Database, chainHeadOf, readChain } from '@oioo/database';
+import { DATABASE, type Database, chainHeadOf, latestPruning, readChain } from '@oioo/database';
 
 /** S2, S3: reads the casework service's hash-chained audit streams for verification. */
 @Injectable()
@@ -12,12 +12,15 @@ export class AuditStreams {
   async page(stream: string | undefined, query: { after: number; limit: number }): Promise<AuditChainPage> {
     const known = streamOf(stream);
     const head = await chainHeadOf(this.db, known);
+    // S4: entries up to a retention checkpoint were deleted through it; the verifier starts after it.
+    const prunedUpTo = known === 'prunings' ? undefined : await latestPruning(this.db, known);
     const entries = await readChain(this.db, known, { afterSeq: query.after, limit: query.limit });
     const last = entries.at(-1);
     return {
       stream: known,
       head,
       entries: entries.map(({ seq, prevHash, hash, fields }) => ({ seq, prevHash, hash, fields })),
+      ...(prunedUpTo && prunedUpTo.seq > 0 ? { prunedUpTo } : {}),
       ...(entries.length === query.limit && last ? { nextAfter: last.seq } : {}),
     };
   }

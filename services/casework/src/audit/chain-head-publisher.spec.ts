@@ -24,9 +24,9 @@ describe('ChainHeadPublisher', () => {
     const sent: Parameters<HeadSender>[0][] = [];
     const publisher = new ChainHeadPublisher(db, { pilotId: 'pilot_ukfr20250806', queueScanLimit: 100, chainHeadIntervalSeconds: 0 });
 
-    await expect(publisher.publishAll(async (head) => void sent.push(head))).resolves.toBe(3);
+    await expect(publisher.publishAll(async (head) => void sent.push(head))).resolves.toBe(4);
 
-    expect(sent.map((head) => [head.stream, head.seq])).toEqual([['consultations', 1], ['operations', 0], ['decisions', 0]]);
+    expect(sent.map((head) => [head.stream, head.seq])).toEqual([['consultations', 1], ['operations', 0], ['decisions', 0], ['prunings', 0]]);
     expect(sent[1]?.hash).toBe(GENESIS_HASH);
     for (const head of sent) {
       expect(Topics.auditChainHeadPublished.data.parse({ service: 'casework', ...head })).toBeTruthy();
@@ -41,6 +41,6 @@ describe('ChainHeadPublisher', () => {
       calls += 1;
       if (calls === 1) throw new Error('broker down');
     };
-    await expect(publisher.publishAll(flaky)).resolves.toBe(2);
+    await expect(publisher.publishAll(flaky)).resolves.toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE, type Database, type Queryable } from '@oioo/database';
-import type { DataKeyLookup, DataKeyStore, DestroyDataKeysResponse, WrappedDataKey } from '@oioo/temporal';
+import type { DestroyDataKeysResult } from '@oioo/contracts';
+import type { DataKeyLookup, DataKeyStore, WrappedDataKey } from '@oioo/temporal';
 
 interface KeyRow {
   workflow_id: string;
@@ -46,8 +47,8 @@ export class DataKeyVault implements DataKeyStore {
   }
 
   /** Destroys the keys of these workflows (idempotent); `by` names the verified caller, `reason` why. */
-  async destroy(workflowIds: readonly string[], reason: string, by: string): Promise<DestroyDataKeysResponse> {
-    const result: DestroyDataKeysResponse = { destroyed: [], alreadyDestroyed: [], unknown: [] };
+  async destroy(workflowIds: readonly string[], reason: string, by: string): Promise<DestroyDataKeysResult> {
+    const result: DestroyDataKeysResult = { destroyed: [], alreadyDestroyed: [], unknown: [] };
     for (const workflowId of new Set(workflowIds)) {
       const outcome = await this.db.transaction(async (tx) => {
         if ((await this.tombstone(tx, workflowId)) !== undefined) return 'alreadyDestroyed' as const;

@@ -1,15 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { CurrentService, ProblemError, type ServiceCaller, ServicesAllowed } from '@oioo/auth';
 import { createLogger } from '@oioo/config';
-import {
-  CASE_DATA_KEYS,
-  type DataKeyLookup,
-  type EnvelopedCaseDataKeys,
-  type DestroyDataKeysResponse,
-  destroyDataKeysRequestSchema,
-  vaultWorkflowIdSchema,
-  wrappedDataKeySchema,
-} from '@oioo/temporal';
+import { type DestroyDataKeysResult, destroyDataKeysBodySchema } from '@oioo/contracts';
+import { CASE_DATA_KEYS, type DataKeyLookup, type EnvelopedCaseDataKeys, vaultWorkflowIdSchema, wrappedDataKeySchema } from '@oioo/temporal';
 import { parseVaultInput } from './vault-input';
 import { DataKeyVault } from './data-key-vault.repository';
 
@@ -48,8 +41,8 @@ export class DataKeysController {
   @Post('destroy')
   @ServicesAllowed('svc-worker')
   @HttpCode(HttpStatus.OK)
-  async destroy(@CurrentService() caller: ServiceCaller, @Body() body: unknown): Promise<DestroyDataKeysResponse> {
-    const request = parseVaultInput(destroyDataKeysRequestSchema, body);
+  async destroy(@CurrentService() caller: ServiceCaller, @Body() body: unknown): Promise<DestroyDataKeysResult> {
+    const request = parseVaultInput(destroyDataKeysBodySchema, body);
     const result = await this.vault.destroy(request.workflowIds, request.reason, caller.clientId);
     // This process (the codec server, the API) stops reading them now; others within their cache's lifetime.
     this.ownKeys.forget(request.workflowIds);

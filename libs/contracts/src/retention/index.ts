@@ -1,0 +1,3 @@
+export * from './iso-duration';
+export * from './retention-policy';
+export * from './retention-sweep.api';
