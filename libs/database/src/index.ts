@@ -11,4 +11,4 @@ export { DatabaseHealthIndicator } from './database-health.indicator';
 export { DatabaseModule, type DatabaseModuleOptions } from './database.module';
 export { DATABASE, DATABASE_CONFIG } from './database.tokens';
 export * from './audit';
-export { appendChained, appendChainedIn, chainHeadOf, readChain, type AppendedEntry, type AuditFieldValue } from './audit/audit-table';
+export { appendChained, appendChainedIn, chainHeadOf, readChain, readChainPage, type AppendedEntry, type AuditFieldValue, type ChainPage } from './audit/audit-table';

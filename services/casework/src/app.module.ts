@@ -14,7 +14,7 @@ import { CASEWORK_CONFIG, loadCaseworkConfig } from './config/casework-config';
 import { ConsultationLog } from './consultations/consultation-log.repository';
 import { OperationsLog } from './operations/operations-log.repository';
 import { AuditStreams } from './audit/audit-streams.service';
-import { ChainHeadPublisher } from './audit/chain-head-publisher';
+import { CaseworkChainHeadPublisher } from './audit/chain-head-publisher';
 import { DecisionLog } from './steps/decision-log.repository';
 import { StaffDirectory } from './consultations/staff-directory.repository';
 import { ApiHandlers } from './controllers/api-handlers';
@@ -49,7 +49,7 @@ import { StepRunner } from './steps/step-runner';
     OperationsLog,
     DecisionLog,
     AuditStreams,
-    ChainHeadPublisher,
+    CaseworkChainHeadPublisher,
     StaffDirectory,
     IdempotencyStore,
     StepRunner,

@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ProblemError } from '@oioo/auth';
-import { AUDIT_STREAMS, type AuditChainPage, type AuditStream } from '@oioo/contracts';
-import { DATABASE, type Database, chainHeadOf, readChain } from '@oioo/database';
+import { type AuditChainPage, CASEWORK_AUDIT_STREAMS } from '@oioo/contracts';
+import { DATABASE, type Database, readChainPage } from '@oioo/database';
 
 /** S2, S3: reads the casework service's hash-chained audit streams for verification. */
 @Injectable()
@@ -10,21 +10,12 @@ export class AuditStreams {
 
   /** A page of `stream` after `after`, in chain order, with the stream's head (read first, so it never runs ahead of the page). */
   async page(stream: string | undefined, query: { after: number; limit: number }): Promise<AuditChainPage> {
-    const known = streamOf(stream);
-    const head = await chainHeadOf(this.db, known);
-    const entries = await readChain(this.db, known, { afterSeq: query.after, limit: query.limit });
-    const last = entries.at(-1);
-    return {
-      stream: known,
-      head,
-      entries: entries.map(({ seq, prevHash, hash, fields }) => ({ seq, prevHash, hash, fields })),
-      ...(entries.length === query.limit && last ? { nextAfter: last.seq } : {}),
-    };
+    return { ...(await readChainPage(this.db, streamOf(stream), query)), stream: streamOf(stream) };
   }
 }
 
-function streamOf(stream: string | undefined): AuditStream {
-  const known = AUDIT_STREAMS.find((name) => name === stream);
-  if (!known) throw new ProblemError(HttpStatus.NOT_FOUND, 'AUDIT_STREAM_NOT_FOUND', `there is no audit stream "${stream ?? ''}"; the streams are ${AUDIT_STREAMS.join(', ')}`);
+function streamOf(stream: string | undefined): (typeof CASEWORK_AUDIT_STREAMS)[number] {
+  const known = CASEWORK_AUDIT_STREAMS.find((name) => name === stream);
+  if (!known) throw new ProblemError(HttpStatus.NOT_FOUND, 'AUDIT_STREAM_NOT_FOUND', `there is no audit stream "${stream ?? ''}"; the streams are ${CASEWORK_AUDIT_STREAMS.join(', ')}`);
   return known;
 }
