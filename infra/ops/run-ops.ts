@@ -53,7 +53,7 @@ export async function runOps(args: readonly string[], io: OpsIo): Promise<number
   const caller = await verifySre(env, await obtainToken(env, parsed.as));
   io.output.progress(`ops: acting as ${caller.person.name} (${caller.person.actorId}, sre)`);
   const log = new OperationsLogClient(settings.CASEWORK_API_URL, caller.token);
-  const auditChains = new AuditChainClient(settings.CASEWORK_API_URL, caller.token);
+  const auditChains = new AuditChainClient({ casework: settings.CASEWORK_API_URL, ...(settings.LEGAL_REVIEW_URL ? { 'legal-review': settings.LEGAL_REVIEW_URL } : {}) }, caller.token);
   await log.check();
   let client: Promise<Client> | undefined;
   const context: VerbContext = {
