@@ -10,3 +10,5 @@ export * from './answered-query';
 export * from './test-issuer';
 export * from './debian/apt-install';
 export * from './browser/chromium';
+export * from './personal-data-in-logs';
+export * from './process-output-capture';
