@@ -30,9 +30,10 @@ describe('the operations command line', () => {
   });
 
   it('reads audit verify: every stream by default, or the one --stream names', () => {
-    expect(parse('audit verify').invocation).toEqual({ verb: 'audit.verify', streams: ['consultations', 'operations', 'decisions', 'prunings'] });
+    expect(parse('audit verify').invocation).toEqual({ verb: 'audit.verify', streams: ['consultations', 'operations', 'decisions', 'prunings', 'disclosures'] });
     expect(parse('audit verify --stream decisions').invocation).toEqual({ verb: 'audit.verify', streams: ['decisions'] });
-    expect(() => parse('audit verify --stream staff')).toThrow(/--stream takes one of consultations, operations, decisions, prunings/);
+    expect(parse('audit verify --stream disclosures').invocation).toEqual({ verb: 'audit.verify', streams: ['disclosures'] });
+    expect(() => parse('audit verify --stream staff')).toThrow(/--stream takes one of consultations, operations, decisions, prunings, disclosures/);
     expect(() => parse('audit')).toThrow(/"audit" needs one of: verify/);
   });
 

@@ -8,12 +8,16 @@ import { runOps } from './run-ops';
 
 /**
  * The environment the command runs in: the process's own when it names a Temporal cluster (production:
- * TEMPORAL_*, KAFKA_*, OIDC_ISSUER_URL, CASEWORK_API_URL), otherwise the local stack of `--profile` (dev: npm start).
+ * TEMPORAL_*, KAFKA_*, OIDC_ISSUER_URL, CASEWORK_API_URL, LEGAL_REVIEW_URL), otherwise the local stack of `--profile` (dev: npm start).
  */
 function environmentFor(profileName: string | undefined): NodeJS.ProcessEnv {
   if (profileName === undefined && process.env['TEMPORAL_ADDRESS']) return process.env;
   const profile = profileNamed(profileName);
-  return { ...stackEnvironment(profile), CASEWORK_API_URL: process.env['CASEWORK_API_URL'] ?? `http://127.0.0.1:${profile.services.casework}` };
+  return {
+    ...stackEnvironment(profile),
+    CASEWORK_API_URL: process.env['CASEWORK_API_URL'] ?? `http://127.0.0.1:${profile.services.casework}`,
+    LEGAL_REVIEW_URL: process.env['LEGAL_REVIEW_URL'] ?? `http://127.0.0.1:${profile.services.legalReview}`,
+  };
 }
 
 /** `npm run ops -- <verb>`: operations on the running platform as an SRE, every action in the operations log. */

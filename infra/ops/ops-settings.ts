@@ -5,6 +5,8 @@ import { parseConfig } from '@oioo/config';
 const opsSettingsSchema = z.object({
   /** The casework API, which keeps the operations log. */
   CASEWORK_API_URL: z.url(),
+  /** The legal-review service, which keeps the disclosures stream (S3); needed by `audit verify` of that stream only. */
+  LEGAL_REVIEW_URL: z.url().optional(),
   /** The workflow bundle `replay` checks; without it, this checkout's workflow code is bundled. */
   WORKER_WORKFLOW_BUNDLE: z.string().min(1).optional(),
 });

@@ -67,12 +67,14 @@ resort; prefer cancel. Run with --dry-run first. Logged as bulk.terminate.`,
 Downloads the histories the query selects (decrypted with TEMPORAL_CODEC_KEYS) and replays each against the
 workflow code of this checkout (or WORKER_WORKFLOW_BUNDLE), reporting per workflow: the check to run before
 deploying workflow changes. Exits 1 if any history does not replay. Logged as verb replay.`,
-  'audit verify': `Usage: npm run ops -- audit verify [--stream consultations|operations|decisions]
+  'audit verify': `Usage: npm run ops -- audit verify [--stream consultations|operations|decisions|disclosures]
 
-Reads each hash-chained audit stream of the casework API (every stream unless --stream) in chain order and
-re-computes it: prints OK with the count and head, or the first broken link with why (hash-mismatch: a row was
-edited; gap: a row was deleted or moved; previous-hash-mismatch: a row was rewritten with a fresh hash). Compare
-the head with the last one published on audit.chain-head.published.v1. Exits 1 when a chain is broken.
+Reads each hash-chained audit stream (every stream unless --stream) in chain order and re-computes it:
+consultations, operations and decisions from the casework API (CASEWORK_API_URL), disclosures (R12's log of
+what was sent to France) from the legal-review service (LEGAL_REVIEW_URL). Prints OK with the count and head,
+or the first broken link with why (hash-mismatch: a row was edited; gap: a row was deleted or moved;
+previous-hash-mismatch: a row was rewritten with a fresh hash). Compare the head with the last one published
+on audit.chain-head.published.v1. Exits 1 when a chain is broken.
 Read-only; logged as verb audit.verify. See docs/data-protection.md.`,
   'keys status': `Usage: npm run ops -- keys status [--query "<visibility query>"] [--limit 10000]
 

@@ -63,7 +63,7 @@ export async function runOps(args: readonly string[], io: OpsIo): Promise<number
   const caller = await verifyCaller(env, await obtainToken(env, parsed.as), role);
   io.output.progress(`ops: acting as ${caller.person.name} (${caller.person.actorId}, ${role})`);
   const log = new OperationsLogClient(settings.CASEWORK_API_URL, caller.token);
-  const auditChains = new AuditChainClient(settings.CASEWORK_API_URL, caller.token);
+  const auditChains = new AuditChainClient({ casework: settings.CASEWORK_API_URL, ...(settings.LEGAL_REVIEW_URL ? { 'legal-review': settings.LEGAL_REVIEW_URL } : {}) }, caller.token);
   // The operations log is the SREs' record; an auditor's subject-access request is recorded by the casework API itself (S3).
   if (caller.person.roles.includes('sre')) await log.check();
   let client: Promise<Client> | undefined;

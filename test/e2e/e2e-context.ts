@@ -9,11 +9,19 @@ export const TIME_COMPRESSION = 17_280;
 /** A topic read into memory from its start. */
 export type RecordedTopic = { messages: IncomingMessage[]; stop(): Promise<void> };
 
+/** An event the agencies' side published, as given: what personal data went into the platform. */
+export interface PublishedEvent {
+  topic: string;
+  data: unknown;
+}
+
 /** What every end-to-end scenario shares: the platform booted once for the file, and the agencies' side of Kafka. */
 export interface E2eContext {
   platform: RunningPlatform;
   /** Publishes as the agencies' systems do. */
   producer: EventProducer;
+  /** Every event {@link producer} published in this run, in order (S3: the log check knows what to look for). */
+  published: PublishedEvent[];
   /** What the UK sends out, recorded as France, the VAC, the security services, the carriers and the committee would read it. */
   sent: Record<'requests' | 'manifests' | 'presenceRequests' | 'appointments' | 'securityRequests' | 'travel' | 'weeklyReports', RecordedTopic>;
 }
@@ -31,7 +39,8 @@ export function useE2eContext(): E2eContext {
   const context = {} as E2eContext;
   beforeAll(async () => {
     context.platform = await startPlatform({ timeCompression: TIME_COMPRESSION });
-    context.producer = await connectProducer('e2e-agencies');
+    context.published = [];
+    context.producer = recordingPublications(await connectProducer('e2e-agencies'), context.published);
     const [requests, manifests, presenceRequests, appointments, securityRequests, travel, weeklyReports] = await Promise.all(
       [
         Topics.readmissionRequestSent,
@@ -51,4 +60,14 @@ export function useE2eContext(): E2eContext {
     await context.platform?.stop();
   });
   return context;
+}
+
+/** The producer, noting the topic and data of each event it publishes into `published`. */
+function recordingPublications(producer: EventProducer, published: PublishedEvent[]): EventProducer {
+  const publish = producer.publish.bind(producer);
+  producer.publish = ((topic, input) => {
+    published.push({ topic: topic.name, data: input.data });
+    return publish(topic, input);
+  }) as EventProducer['publish'];
+  return producer;
 }

@@ -6,8 +6,11 @@ import { describeConsoleScenarios } from './console.scenarios';
 import { describeDataProtectionScenarios } from './data-protection.scenarios';
 import { useE2eContext } from './e2e-context';
 import { describeLegalRouteScenarios } from './legal-route.scenarios';
+import { captureLogsOfTheRun, describeLogPrivacyScenarios } from './log-privacy.scenarios';
 import { describeReadmissionScenarios } from './readmission.scenarios';
 
+// S3: every line the platform logs from its boot on, checked for its people's personal data once all cases have run.
+const loggedLines = captureLogsOfTheRun();
 // One platform for every end-to-end scenario: the services' consumer groups admit one platform per run.
 const context = useE2eContext();
 const casework = new CaseworkSteps(context);
@@ -21,3 +24,5 @@ describeDataProtectionScenarios(context);
 describeConsoleScenarios(context, casework);
 describeCaseworkScenarios(context, casework);
 describeCaseworkAccessScenarios(context, casework);
+// Last: by now every scenario's cases have gone through every service and the worker.
+describeLogPrivacyScenarios(context, loggedLines);

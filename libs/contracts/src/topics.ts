@@ -241,7 +241,7 @@ export const Topics = {
     data: auditChainHeadPublishedDataSchema,
     partitions: 1,
     retentionMs: 10 * 365 * DAY_MS,
-    producers: ['casework'],
+    producers: ['casework', 'legal-review'],
     consumers: ['independent-auditor'],
   }),
 } as const;

@@ -11,5 +11,16 @@ export { DatabaseHealthIndicator } from './database-health.indicator';
 export { DatabaseModule, type DatabaseModuleOptions } from './database.module';
 export { DATABASE, DATABASE_CONFIG } from './database.tokens';
 export * from './audit';
-export { PRUNINGS_TABLE, appendChained, appendChainedIn, chainHeadOf, latestPruning, readChain, type AppendedEntry, type AuditFieldValue } from './audit/audit-table';
+export {
+  PRUNINGS_TABLE,
+  appendChained,
+  appendChainedIn,
+  chainHeadOf,
+  latestPruning,
+  readChain,
+  readChainPage,
+  type AppendedEntry,
+  type AuditFieldValue,
+  type ChainPage,
+} from './audit/audit-table';
 export { pruneChained, type PruneOutcome } from './audit/audit-pruning';

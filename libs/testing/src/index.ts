@@ -11,3 +11,5 @@ export * from './test-issuer';
 export * from './debian/apt-install';
 export * from './browser/chromium';
 export * from './free-port';
+export * from './personal-data-in-logs';
+export * from './process-output-capture';

@@ -14,7 +14,7 @@ import { CASEWORK_CONFIG, loadCaseworkConfig } from './config/casework-config';
 import { ConsultationLog } from './consultations/consultation-log.repository';
 import { OperationsLog } from './operations/operations-log.repository';
 import { AuditStreams } from './audit/audit-streams.service';
-import { ChainHeadPublisher } from './audit/chain-head-publisher';
+import { CaseworkChainHeadPublisher } from './audit/chain-head-publisher';
 import { DecisionLog } from './steps/decision-log.repository';
 import { StaffDirectory } from './consultations/staff-directory.repository';
 import { ApiHandlers } from './controllers/api-handlers';
@@ -61,7 +61,7 @@ import { RetentionSweepController } from './retention/retention-sweep.controller
     OperationsLog,
     DecisionLog,
     AuditStreams,
-    ChainHeadPublisher,
+    CaseworkChainHeadPublisher,
     StaffDirectory,
     IdempotencyStore,
     StepRunner,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@oioo/service-kit';
+import { AuditModule } from './audit/audit.module';
 import { ChallengesModule } from './challenges/challenges.module';
 import { LEGAL_REVIEW_MIGRATIONS_DIR, LEGAL_REVIEW_SCHEMA } from './legal-review.database';
 import { ReadmissionRequestsModule } from './readmission-requests/readmission-requests.module';
@@ -8,7 +9,8 @@ import { SubjectAccessModule } from './subject-access/subject-access.module';
 
 /**
  * The legal-review service: legal challenges and the holds they put on cases, the readmission request to
- * France with its replies, and the legal route's security and suitability checks (E7).
+ * France with its replies and the hash-chained log of what it disclosed (R12, S3), and the legal route's
+ * security and suitability checks (E7).
  */
 @Module({
   imports: [
@@ -22,6 +24,7 @@ import { SubjectAccessModule } from './subject-access/subject-access.module';
     SecurityChecksModule,
     // Right of access: GET /internal/v1/subject-access/{personId}, for the casework service only.
     SubjectAccessModule,
+    AuditModule,
   ],
 })
 export class LegalReviewAppModule {}

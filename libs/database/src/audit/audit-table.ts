@@ -84,6 +84,28 @@ export async function readChain(db: Queryable, table: string, page: { afterSeq: 
   });
 }
 
+/** A page of a chained table as its read route answers it: the head (read first, so it never runs ahead of the page), the entries in chain order, and where to continue. */
+export interface ChainPage {
+  stream: string;
+  head: ChainHead & { at?: string };
+  entries: Omit<ChainedEntry, 'stream'>[];
+  /** The seq to ask after for the next page; absent on the last one. */
+  nextAfter?: number;
+}
+
+/** One page of `table` after `after`, for a service's audit read route (`npm run ops -- audit verify` re-computes it). */
+export async function readChainPage(db: Queryable, table: string, query: { after: number; limit: number }): Promise<ChainPage> {
+  const head = await chainHeadOf(db, table);
+  const entries = await readChain(db, table, { afterSeq: query.after, limit: query.limit });
+  const last = entries.at(-1);
+  return {
+    stream: table,
+    head,
+    entries: entries.map(({ seq, prevHash, hash, fields }) => ({ seq, prevHash, hash, fields })),
+    ...(entries.length === query.limit && last ? { nextAfter: last.seq } : {}),
+  };
+}
+
 async function headIn(tx: Queryable, stream: string): Promise<ChainHead> {
   // Aliased, so ORDER BY sorts the bigint column and not its text ('9' > '10').
   const { rows } = await tx.query<{ head_seq: string; hash: string }>(`SELECT seq::text AS head_seq, hash FROM ${stream} WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`);

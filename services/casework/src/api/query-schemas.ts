@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditChainQuerySchema } from '@oioo/contracts';
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 /** Why an auditor (or anyone) reads personal data; required of auditors (S3). */
@@ -43,8 +44,5 @@ export const operationsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** A page of an audit stream, in chain order. */
-export const auditChainQuery = z.strictObject({
-  after: z.coerce.number().int().min(0).default(0).describe('Entries after this sequence number (paging)'),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
-});
+/** A page of an audit stream, in chain order (the query every service's audit read route takes). */
+export const auditChainQuery = auditChainQuerySchema;

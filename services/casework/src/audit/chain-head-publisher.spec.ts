@@ -3,8 +3,9 @@ import { type PersonCaller } from '@oioo/auth';
 import { createLogger } from '@oioo/config';
 import { Topics, subjectIdSchema } from '@oioo/contracts';
 import { type Database, GENESIS_HASH, loadMigrations, openPgliteDatabase, runMigrations } from '@oioo/database';
+import { type HeadSender, chainHeadSubject } from '@oioo/service-kit';
 import { ConsultationLog } from '../consultations/consultation-log.repository';
-import { type HeadSender, ChainHeadPublisher, subjectOf } from './chain-head-publisher';
+import { CaseworkChainHeadPublisher } from './chain-head-publisher';
 
 const auditor: PersonCaller = { kind: 'person', subject: 'aud_1', actorId: 'aud_1', name: 'Ada Auditor', roles: ['auditor'] };
 let db: Database;
@@ -18,11 +19,11 @@ afterAll(async () => {
   await db.close();
 });
 
-describe('ChainHeadPublisher', () => {
+describe('CaseworkChainHeadPublisher', () => {
   it('S2 S3: publishes every stream\'s head, each a valid event of the catalogue, keyed by an opaque id', async () => {
     await new ConsultationLog(db).record(auditor, { caseKind: 'readmission', caseId: 'rdm_a', operation: 'getReadmissionCase', purpose: 'audit' });
     const sent: Parameters<HeadSender>[0][] = [];
-    const publisher = new ChainHeadPublisher(db, { pilotId: 'pilot_ukfr20250806', queueScanLimit: 100, chainHeadIntervalSeconds: 0 });
+    const publisher = new CaseworkChainHeadPublisher(db, { pilotId: 'pilot_ukfr20250806', queueScanLimit: 100, chainHeadIntervalSeconds: 0 });
 
     await expect(publisher.publishAll(async (head) => void sent.push(head))).resolves.toBe(4);
 
@@ -30,12 +31,12 @@ describe('ChainHeadPublisher', () => {
     expect(sent[1]?.hash).toBe(GENESIS_HASH);
     for (const head of sent) {
       expect(Topics.auditChainHeadPublished.data.parse({ service: 'casework', ...head })).toBeTruthy();
-      expect(subjectIdSchema.parse(subjectOf(head.stream))).toBe(subjectOf(head.stream));
+      expect(subjectIdSchema.parse(chainHeadSubject('casework', head.stream))).toBe(`audit_casework${head.stream.charAt(0).toUpperCase()}${head.stream.slice(1)}`);
     }
   });
 
   it('keeps publishing the other streams when one send fails', async () => {
-    const publisher = new ChainHeadPublisher(db, { pilotId: 'pilot_ukfr20250806', queueScanLimit: 100, chainHeadIntervalSeconds: 0 });
+    const publisher = new CaseworkChainHeadPublisher(db, { pilotId: 'pilot_ukfr20250806', queueScanLimit: 100, chainHeadIntervalSeconds: 0 });
     let calls = 0;
     const flaky: HeadSender = async () => {
       calls += 1;

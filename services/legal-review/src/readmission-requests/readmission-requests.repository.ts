@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE, type Database } from '@oioo/database';
+import { DATABASE, type Database, appendChainedIn } from '@oioo/database';
 
 /** A request about to be recorded: its references and a fingerprint of its content, never the content itself (R12, S3). */
 export interface NewReadmissionRequest {
@@ -54,6 +54,9 @@ interface RequestRow {
   published_at: Date | null;
 }
 
+/** S3: the hash-chained stream of disclosures: a view over disclosure_log (migration 0004) that the shared append writes through. */
+export const DISCLOSURES_STREAM = 'disclosures';
+
 const REQUEST_COLUMNS = 'request_reference, idempotency_key, case_id, request_number, content_sha256, event_id, recorded_at, published_at';
 
 /** The readmission requests sent to France and the S3 log of what they disclosed. */
@@ -63,7 +66,7 @@ export class ReadmissionRequestsRepository {
 
   /**
    * Records a request and its disclosure-log row in one transaction, before anything is sent (S3: no
-   * disclosure without its row). A key already used returns the request recorded under it; so does a
+   * disclosure without its row); the row is the next link of the hash-chained `disclosures` stream. A key already used returns the request recorded under it; so does a
    * request number the case already used under another key, flagged as `number-taken`.
    */
   async recordWithDisclosure(request: NewReadmissionRequest, disclosure: Disclosure): Promise<RecordRequestResult> {
@@ -76,11 +79,16 @@ export class ReadmissionRequestsRepository {
       );
       const created = inserted.rows[0];
       if (created) {
-        await tx.query(
-          `INSERT INTO disclosure_log (recipient, case_id, fields, purpose, channel, request_reference, event_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [disclosure.recipient, request.caseId, [...disclosure.fields], disclosure.purpose, disclosure.channel, request.requestReference, request.eventId],
-        );
+        // S3: the next link of the disclosures chain, committed with the request or not at all.
+        await appendChainedIn(tx, DISCLOSURES_STREAM, {
+          recipient: disclosure.recipient,
+          case_id: request.caseId,
+          fields: [...disclosure.fields],
+          purpose: disclosure.purpose,
+          channel: disclosure.channel,
+          request_reference: request.requestReference,
+          event_id: request.eventId,
+        });
         return { outcome: 'recorded', request: toRequest(created) };
       }
       const byKey = await tx.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM readmission_requests WHERE idempotency_key = $1`, [request.idempotencyKey]);

@@ -11,7 +11,12 @@ export async function openLegalReviewTestDatabase(): Promise<Database> {
   return database;
 }
 
-/** Test support only: empties every table of the service, so each test starts from a blank register. */
+/**
+ * Test support only: empties every table of the service, so each test starts from a blank register. The
+ * disclosure log refuses TRUNCATE (S3, append-only); a test database's owner switches its triggers off to reset it.
+ */
 export async function emptyLegalReviewTables(database: Database): Promise<void> {
-  await database.exec('TRUNCATE security_check_results, security_check_requests, france_replies, disclosure_log, readmission_requests, challenges');
+  await database.exec(`ALTER TABLE disclosure_log DISABLE TRIGGER USER;
+    TRUNCATE security_check_results, security_check_requests, france_replies, disclosure_log, readmission_requests, challenges;
+    ALTER TABLE disclosure_log ENABLE TRIGGER USER;`);
 }
