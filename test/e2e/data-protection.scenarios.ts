@@ -1,11 +1,13 @@
 import { type Payload } from '@temporalio/common';
-import { ledgerWorkflowId, readmissionWorkflowId } from '@oioo/contracts';
+import { RETENTION_SWEEP_SCHEDULE_ID, TaskQueues, ledgerWorkflowId, readmissionWorkflowId } from '@oioo/contracts';
 import { DataKeyDestroyedError, EncryptionCodec, isEncryptedPayload, payloadsOfHistory } from '@oioo/temporal';
 import { balanceQuery } from '@oioo/workflows-equivalence-ledger';
+import { retentionSweepWorkflow } from '@oioo/workflows-platform';
 import { Sessions } from '../support/people-tokens';
 import { asWorker } from '../support/service-tokens';
+import { uniqueOpaqueId } from '../support/stack';
 import { stackCodecOf } from '../support/stack-codec';
-import { type E2eContext } from './e2e-context';
+import { CLOSED_CASE_RETENTION_SECONDS, type E2eContext } from './e2e-context';
 import { ReadmissionSteps } from './readmission-steps';
 
 const sessions = new Sessions();
@@ -30,7 +32,7 @@ export function describeDataProtectionScenarios(context: E2eContext): void {
   const steps = new ReadmissionSteps(context);
 
   describe('crypto-shredding of a closed case (S4)', () => {
-    it('S4 a readmitted case\'s history decodes until its data key is destroyed; then no copy can be read, while the ledger still counts it', async () => {
+    it('S4 a readmitted case\'s history decodes until retention\'s sweep destroys its data key; then no copy can be read, while the ledger still counts it', async () => {
       const { client, urls, pilotId } = context.platform;
       const ledger = client.workflow.getHandle(ledgerWorkflowId(pilotId));
       const data = await steps.readmit();
@@ -50,13 +52,15 @@ export function describeDataProtectionScenarios(context: E2eContext): void {
       expect(readable.map((payload) => Buffer.from(payload.data ?? new Uint8Array()).toString('utf8')).join('\n')).toContain(data.personId);
       expect((await codecServerDecode(urls.casework, encrypted)).every((payload) => payload.metadata['encoding'] !== Buffer.from('binary/encrypted').toString('base64'))).toBe(true);
 
-      // Retention destroys the case's data key (the sweep's call, as the worker).
-      const destroyed = await fetch(`${urls.casework}/internal/v1/data-keys/destroy`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(await asWorker()) },
-        body: JSON.stringify({ workflowIds: [workflowId], reason: 'retention' }),
+      // Retention's period passes (compressed to seconds), then the sweep runs as its Schedule would start it.
+      await new Promise((resolve) => setTimeout(resolve, (CLOSED_CASE_RETENTION_SECONDS + 1) * 1000));
+      const sweep = await client.workflow.execute(retentionSweepWorkflow, { taskQueue: TaskQueues.platform, workflowId: `${RETENTION_SWEEP_SCHEDULE_ID}-${uniqueOpaqueId('e2e')}`, args: [{}] });
+      expect(sweep.failures).toEqual([]);
+      expect(sweep.closedCaseHistories?.destroyed).toBeGreaterThanOrEqual(1);
+      await expect(fetch(`${urls.casework}/internal/v1/data-keys/${encodeURIComponent(workflowId)}`, { headers: await asWorker() }).then((response) => response.json())).resolves.toMatchObject({
+        state: 'destroyed',
+        destroyed: { workflowId, reason: 'retention' },
       });
-      expect(await destroyed.json()).toEqual({ destroyed: [workflowId], alreadyDestroyed: [], unknown: [] });
 
       // The downloaded copy, and the server's, can no longer be read by any process with the key ring...
       await expect(stackCodecOf(urls.casework).decode(encrypted)).rejects.toThrow(DataKeyDestroyedError);

@@ -6,6 +6,9 @@ import { type RunningPlatform, startPlatform } from '../support/platform';
 /** A simulated day passes in 5 real seconds: R3's 14 days take 70 s, R8's notice 25 s, a pilot week 35 s. */
 export const TIME_COMPRESSION = 17_280;
 
+/** S4: how long after closing a case's history may be shredded by the sweep the data-protection scenario runs. */
+export const CLOSED_CASE_RETENTION_SECONDS = 2;
+
 /** A topic read into memory from its start. */
 export type RecordedTopic = { messages: IncomingMessage[]; stop(): Promise<void> };
 
@@ -38,7 +41,8 @@ export function eventsOn<Data>(topic: RecordedTopic): { eventId: string; subject
 export function useE2eContext(): E2eContext {
   const context = {} as E2eContext;
   beforeAll(async () => {
-    context.platform = await startPlatform({ timeCompression: TIME_COMPRESSION });
+    // Closed case histories are shredded 2 s after the case closed when the data-protection scenario runs the sweep.
+    context.platform = await startPlatform({ timeCompression: TIME_COMPRESSION, retention: { RETENTION_CLOSED_CASE_HISTORIES: `PT${CLOSED_CASE_RETENTION_SECONDS}S` } });
     context.published = [];
     context.producer = recordingPublications(await connectProducer('e2e-agencies'), context.published);
     const [requests, manifests, presenceRequests, appointments, securityRequests, travel, weeklyReports] = await Promise.all(

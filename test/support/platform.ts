@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { type Client } from '@temporalio/client';
 import { CaseworkAppModule } from '@oioo/casework';
 import { createLogger } from '@oioo/config';
-import { TaskQueues } from '@oioo/contracts';
+import { TaskQueues, retentionPolicyEnvSchema } from '@oioo/contracts';
 import { IdentityAppModule } from '@oioo/identity';
 import { EventConsumer } from '@oioo/kafka';
 import { LegalReviewAppModule } from '@oioo/legal-review';
@@ -11,7 +11,7 @@ import { type TemporalWorker, createTemporalClient } from '@oioo/temporal';
 import { clientSecretFrom } from '@oioo/local-oidc';
 import { freePort, installQuietTemporalRuntime } from '@oioo/testing';
 import { TransportAppModule } from '@oioo/transport';
-import { ServiceClient, createEoiActivities, createLedgerActivities, createPlatformWorkers, createReadmissionActivities, ensureLedger } from '@oioo/worker';
+import { ServiceClient, createEoiActivities, createLedgerActivities, createPlatformWorkers, createReadmissionActivities, createRetentionActivities, ensureLedger } from '@oioo/worker';
 import { connectProducer } from './kafka-clients';
 import { type RunningConsole, startPlatformConsole } from './platform-console';
 import { caseworkClientEnvironment, workerTokenSource } from './service-tokens';
@@ -56,8 +56,9 @@ export interface RunningPlatform {
  * ledger's publishing its weekly reports to Kafka, starts this run's ledger, and waits until every
  * service's consumer has joined its group. `timeCompression` shortens every deadline and runs the
  * ledger's clock as fast, as the demonstration setting does, so a whole case runs in under a minute.
+ * `retention` overrides `RETENTION_*` periods for the worker's retention sweep only (the services keep theirs).
  */
-export async function startPlatform(options: { timeCompression: number }): Promise<RunningPlatform> {
+export async function startPlatform(options: { timeCompression: number; retention?: Record<string, string> }): Promise<RunningPlatform> {
   installQuietTemporalRuntime();
   const compression = String(options.timeCompression);
   process.env['READMISSION_TIME_COMPRESSION'] = compression;
@@ -102,6 +103,13 @@ export async function startPlatform(options: { timeCompression: number }): Promi
       [TaskQueues.readmission]: createReadmissionActivities(clients),
       [TaskQueues.legalRoute]: createEoiActivities({ ...clients, temporalClient: client }),
       [TaskQueues.equivalence]: createLedgerActivities({ producer }),
+      // S4: the retention sweep, run when a scenario starts it (the platform creates no Schedule of its own).
+      [TaskQueues.platform]: createRetentionActivities({
+        identity: clients.identity,
+        casework: new ServiceClient('casework', urls.casework, tokens),
+        temporalClient: client,
+        policy: retentionPolicyEnvSchema.parse({ ...process.env, ...options.retention }),
+      }),
     },
   });
   const running = workers.map((worker) => worker.run());
