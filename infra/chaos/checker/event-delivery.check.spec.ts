@@ -1,0 +1,60 @@
+import { checkHistory } from './history-checker';
+import { consumed, deadLettered, buildHistory, healthyScenario, published, topics } from './test-support/healthy-run';
+import { invariantOf, violated } from './test-support/violations-of';
+
+describe('every published event processed or dead-lettered', () => {
+  it('holds when each event was processed, dropped as a duplicate or dead-lettered with a reason by each subscribed group', () => {
+    const result = checkHistory(buildHistory(healthyScenario()));
+    expect(invariantOf(result, 'event-delivered').violations).toBe(0);
+    expect(invariantOf(result, 'fuzz-contained').violations).toBe(0);
+  });
+
+  it('names a valid event silently dropped by one of its two groups', () => {
+    const run = healthyScenario();
+    run.subscriptions.push({ topic: topics.handovers, groups: ['ledger-feed'] });
+    const result = checkHistory(buildHistory(run));
+    expect(violated(result)).toEqual({ 'event-delivered': 1 });
+    expect(invariantOf(result, 'event-delivered').examples).toEqual([`${topics.handovers}/0/0 (handover-confirmed evt_handover_0): silently dropped by ledger-feed`]);
+  });
+
+  it('holds when the consumer record comes before the publisher record (the join does not depend on order)', () => {
+    const run = healthyScenario();
+    run.during.push(consumed('transport', topics.handovers, 1), published(topics.handovers, 1));
+    expect(violated(checkHistory(buildHistory(run)))).toEqual({});
+  });
+
+  it('accepts a valid event dead-lettered with a reason, and names one dead-lettered without', () => {
+    const run = healthyScenario();
+    run.during.push(published(topics.handovers, 1), deadLettered('transport', topics.handovers, 1, 'handler failed 5 times: movement unknown'));
+    run.during.push(published(topics.handovers, 2), deadLettered('transport', topics.handovers, 2, '  '));
+    const result = checkHistory(buildHistory(run));
+    expect(violated(result)).toEqual({ 'event-delivered': 1 });
+    expect(invariantOf(result, 'event-delivered').examples).toEqual([`${topics.handovers}/0/2 (handover-confirmed evt_handover_2): dead-lettered by transport without a reason`]);
+  });
+
+  it('names a fuzzed event that a group processed as if it were valid', () => {
+    const run = healthyScenario();
+    run.during.push(published(topics.arrivals, 4, { eventId: undefined, generated: 'invalid', expected: 'dead-letter', fuzz: 'prototype-pollution' }), consumed('identity', topics.arrivals, 4));
+    const result = checkHistory(buildHistory(run));
+    expect(violated(result)).toEqual({ 'fuzz-contained': 1 });
+    expect(invariantOf(result, 'fuzz-contained').examples).toEqual([`${topics.arrivals}/0/4 (arrival-recorded, fuzz prototype-pollution): processed by identity (expected dead-letter)`]);
+  });
+
+  it('names a fuzzed event silently dropped', () => {
+    const run = healthyScenario();
+    run.during.push(published(topics.arrivals, 5, { eventId: undefined, generated: 'invalid', expected: 'dead-letter', fuzz: 'deep-nesting' }));
+    const result = checkHistory(buildHistory(run));
+    expect(violated(result)).toEqual({ 'fuzz-contained': 1 });
+    expect(invariantOf(result, 'fuzz-contained').examples).toEqual([`${topics.arrivals}/0/5 (arrival-recorded, fuzz deep-nesting): silently dropped by identity`]);
+  });
+
+  it('names a fuzzed event published to a topic no group consumes', () => {
+    const run = healthyScenario();
+    run.during.push(published('france.readmission.replied.v1', 0, { eventId: undefined, generated: 'invalid', expected: 'dead-letter', fuzz: 'wrong-topic' }));
+    const result = checkHistory(buildHistory(run));
+    expect(violated(result)).toEqual({ 'fuzz-contained': 1 });
+    expect(invariantOf(result, 'fuzz-contained').examples).toEqual([
+      'france.readmission.replied.v1/0/0 (readmission-replied, fuzz wrong-topic): no consumer group subscribes to france.readmission.replied.v1',
+    ]);
+  });
+});
