@@ -17,6 +17,7 @@ export { InMemoryKafkaTransport, type DeliveryInput, type SentMessage } from './
 export { DeadLetterError, EventRejectedError, EventValidationError } from './kafka.errors';
 export type { FieldProblem } from './zod-issues';
 export { envelopeSchemaOf, type EnvelopeSchema } from './envelope-schemas';
+export { readEvent, type ReadResult } from './event-reader';
 export { DeadLetterHeaders, type DeadLetterKind } from './dead-letter';
 export { EventHeaders, EventProducer, type PublishInput, type RawHeaders } from './event-producer';
 export {
