@@ -18,6 +18,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; clients: string[] }[] = [
   { method: 'POST', path: '/age-assessments', clients: ['svc-casework'] },
   { method: 'GET', path: `/cases/${opaqueId('case')}/age-assessments`, clients: ['svc-casework'] },
   { method: 'GET', path: `/internal/v1/subject-access/${opaqueId('per')}`, clients: ['svc-casework'] },
+  { method: 'POST', path: '/internal/v1/retention/sweep', clients: ['svc-worker'] },
 ];
 const PLATFORM_CLIENTS = ['svc-worker', 'svc-identity', 'svc-legal-review', 'svc-transport', 'svc-casework', 'svc-simulator'];
 
