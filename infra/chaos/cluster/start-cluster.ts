@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { parseConfig } from '@oioo/config';
@@ -82,6 +83,7 @@ export interface ChaosCluster {
  * the OIDC provider, one PostgreSQL server shared by the instances of each service, Toxiproxy with a proxy per
  * (client component, upstream), two workers and two instances of each service (one casework: see README).
  * Each is an OS process of its own started the documented way, so the nemesis can kill -9 and restart it.
+ * It starts from an empty data folder every time (the profile's, deleted first); logs stay there after `stop()`.
  */
 export async function startCluster(options: ClusterOptions): Promise<ChaosCluster> {
   const { profile } = options;
@@ -98,6 +100,8 @@ export async function startCluster(options: ClusterOptions): Promise<ChaosCluste
   const harnessEnvironment: NodeJS.ProcessEnv = { ...stackEnvironment(profile), KAFKA_BROKERS: directKafkaBrokers(layout), TEMPORAL_ADDRESS: temporalAddress(profile) };
 
   try {
+    // A chaos cluster is thrown away: its PostgreSQL is, so Temporal's and Kafka's data must be too, or they would disagree.
+    rmSync(profile.dataDir, { recursive: true, force: true });
     await provisionTools();
     await step('toxiproxy', `starting Toxiproxy (API ${toxiproxyApi}) and ${layout.proxies.length} proxies`, async () => {
       await table.add({
