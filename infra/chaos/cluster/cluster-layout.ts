@@ -9,6 +9,15 @@ export type ClientComponent = (typeof CLIENT_COMPONENTS)[number];
 /** What a client reaches through a proxy. */
 export type Upstream = 'kafka' | 'temporal';
 
+/** What each client component talks to: casework reads and steps cases through Temporal and has no Kafka client. */
+export const CLIENT_UPSTREAMS: Record<ClientComponent, readonly Upstream[]> = {
+  worker: ['kafka', 'temporal'],
+  identity: ['kafka', 'temporal'],
+  'legal-review': ['kafka', 'temporal'],
+  transport: ['kafka', 'temporal'],
+  casework: ['temporal'],
+};
+
 /** The node ids of the KRaft quorum: three combined broker-and-controller nodes. */
 export const BROKER_IDS = [1, 2, 3] as const;
 
@@ -70,7 +79,7 @@ export function clusterLayout(profile: StackProfile): ClusterLayout {
   });
   const proxies: ProxyLayout[] = [];
   for (const client of CLIENT_COMPONENTS) {
-    for (const broker of brokers) {
+    for (const broker of CLIENT_UPSTREAMS[client].includes('kafka') ? brokers : []) {
       proxies.push({ name: `${client}-${broker.name}`, link: linkName(client, 'kafka'), client, upstream: 'kafka', broker: broker.id, listenPort: 0, upstreamPort: broker.clientPorts[client] });
     }
     proxies.push({ name: `${client}-temporal`, link: linkName(client, 'temporal'), client, upstream: 'temporal', listenPort: 0, upstreamPort: profile.temporal.port });

@@ -6,7 +6,10 @@ import { assertPortFree, isPortOpen, waitUntil } from '../../stack/ports';
 import { runCommand } from '../../stack/shell';
 import { ToolPaths } from '../../stack/tool-paths';
 import { SupervisedProcess } from '../../stack/supervised-process';
-import { type BrokerLayout, CLIENT_COMPONENTS, type ClusterLayout, listenerName } from './cluster-layout';
+import { type BrokerLayout, CLIENT_COMPONENTS, CLIENT_UPSTREAMS, type ClusterLayout, listenerName } from './cluster-layout';
+
+/** The components with a Kafka client, each with a listener of its own on every node. */
+const KAFKA_CLIENTS = CLIENT_COMPONENTS.filter((client) => CLIENT_UPSTREAMS[client].includes('kafka'));
 
 /**
  * One node of the three-node KRaft quorum, broker and controller at once. Brokers replicate to each other on the
@@ -19,9 +22,9 @@ function serverProperties(layout: ClusterLayout, broker: BrokerLayout, logDir: s
   const voters = layout.brokers.map((node) => `${node.id}@127.0.0.1:${node.controllerPort}`).join(',');
   const proxyPort = (client: (typeof CLIENT_COMPONENTS)[number]) =>
     layout.proxies.find((proxy) => proxy.client === client && proxy.broker === broker.id)?.listenPort;
-  const clientListeners = CLIENT_COMPONENTS.map((client) => `${listenerName(client)}://127.0.0.1:${broker.clientPorts[client]}`);
-  const advertisedClients = CLIENT_COMPONENTS.map((client) => `${listenerName(client)}://127.0.0.1:${proxyPort(client)}`);
-  const protocols = ['CONTROLLER:PLAINTEXT', 'PLAINTEXT:PLAINTEXT', ...CLIENT_COMPONENTS.map((client) => `${listenerName(client)}:PLAINTEXT`)];
+  const clientListeners = KAFKA_CLIENTS.map((client) => `${listenerName(client)}://127.0.0.1:${broker.clientPorts[client]}`);
+  const advertisedClients = KAFKA_CLIENTS.map((client) => `${listenerName(client)}://127.0.0.1:${proxyPort(client)}`);
+  const protocols = ['CONTROLLER:PLAINTEXT', 'PLAINTEXT:PLAINTEXT', ...KAFKA_CLIENTS.map((client) => `${listenerName(client)}:PLAINTEXT`)];
   return [
     'process.roles=broker,controller',
     `node.id=${broker.id}`,
@@ -81,7 +84,7 @@ function brokerPropertiesFile(layout: ClusterLayout, broker: BrokerLayout): stri
 
 /** Starts one node (`java kafka.Kafka server.properties`, the distribution's own way) and waits until its direct listener accepts. */
 export async function startKafkaNode(layout: ClusterLayout, broker: BrokerLayout): Promise<SupervisedProcess> {
-  for (const port of [broker.port, broker.controllerPort, ...Object.values(broker.clientPorts)]) await assertPortFree(port, `Kafka node ${broker.name}`);
+  for (const port of [broker.port, broker.controllerPort, ...KAFKA_CLIENTS.map((client) => broker.clientPorts[client])]) await assertPortFree(port, `Kafka node ${broker.name}`);
   const logFile = join(layout.profile.logDir, `${broker.name}.log`);
   const log4jFile = join(layout.profile.dataDir, 'kafka', 'log4j.properties');
   const node = SupervisedProcess.start({ name: broker.name, command: 'java', args: [...jvmArgs(log4jFile), 'kafka.Kafka', brokerPropertiesFile(layout, broker)], logFile });

@@ -1,4 +1,4 @@
-import { BROKER_IDS, CLIENT_COMPONENTS, linkName } from '../cluster/cluster-layout';
+import { BROKER_IDS, CLIENT_COMPONENTS, CLIENT_UPSTREAMS, linkName } from '../cluster/cluster-layout';
 import type { FaultKind } from '../history/fault-records';
 import { SeededPrng } from '../workload/seeded-prng';
 
@@ -25,7 +25,7 @@ export const defaultFaultTargets: FaultTargets = {
   services: ['identity-1', 'identity-2', 'legal-review-1', 'legal-review-2', 'transport-1', 'transport-2', 'casework-1'],
   brokers: BROKER_IDS.map((id) => `kafka-${id}`),
   temporal: ['temporal'],
-  links: CLIENT_COMPONENTS.flatMap((client) => [linkName(client, 'kafka'), linkName(client, 'temporal')]),
+  links: CLIENT_COMPONENTS.flatMap((client) => CLIENT_UPSTREAMS[client].map((upstream) => linkName(client, upstream))),
 };
 
 /** Settings of {@link planFaults}. */
