@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { createKafkaJsTransport, type ConsumerTransport, type ProducerTransport } from '@oioo/kafka';
-import { type ChaosCluster, linkName, proxiedKafkaBrokers, startCluster } from '../../infra/chaos/cluster';
+import { type ChaosCluster, ensureClusterTopics, linkName, proxiedKafkaBrokers, startCluster } from '../../infra/chaos/cluster';
 import { chaosProfile } from '../../infra/stack/stack-profile';
 
 // The Kafka part of the chaos cluster (issue 11): three KRaft nodes behind Toxiproxy. The whole platform
@@ -14,8 +14,7 @@ let cluster: ChaosCluster;
 
 beforeAll(async () => {
   cluster = await startCluster({ profile, scope: 'kafka' });
-  const admin = createKafkaJsTransport({ config: { brokers: cluster.urls.kafkaDirect.split(','), ssl: false, consumer: { maxAttempts: 1, retryBackoffMs: 0 } }, clientId: 'chaos-spec' });
-  await admin.createMissingTopics([{ name: TOPIC, partitions: 3, retentionMs: 3_600_000 }]);
+  await ensureClusterTopics(cluster.urls.kafkaDirect, [{ name: TOPIC, partitions: 3, retentionMs: 3_600_000 }]);
 }, 300_000);
 
 afterAll(async () => {

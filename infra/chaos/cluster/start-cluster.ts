@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { parseConfig } from '@oioo/config';
 import { retentionPolicyEnvSchema, topicsToProvision } from '@oioo/contracts';
-import { ensureTopics, loadKafkaConfig } from '@oioo/kafka';
 import { loadTemporalConfig } from '@oioo/temporal';
 import { type ThrowawayPostgres, startThrowawayPostgres } from '@oioo/testing';
 import { serviceClientEnvironment, oidcDiscoveryUrl, oidcIssuerUrl, startOidcProvider } from '../../oidc/oidc-stack';
@@ -28,7 +27,7 @@ import {
   proxiedTemporalAddress,
 } from './cluster-layout';
 import { type ClusterProcessInfo, type ProcessKind, ProcessTable } from './cluster-processes';
-import { prepareKafkaCluster, startKafkaNode } from './kafka-cluster';
+import { ensureClusterTopics, prepareKafkaCluster, startKafkaNode } from './kafka-cluster';
 import { ToxiproxyClient } from './toxiproxy-client';
 import { startToxiproxyServer } from './toxiproxy-server';
 
@@ -122,7 +121,7 @@ export async function startCluster(options: ClusterOptions): Promise<ChaosCluste
         ),
       );
       const topics = topicsToProvision(parseConfig('chaos', retentionPolicyEnvSchema, harnessEnvironment)['dead-letters'].ms);
-      await ensureTopics(loadKafkaConfig(harnessEnvironment), topics);
+      await ensureClusterTopics(directKafkaBrokers(layout), topics);
     });
     if ((options.scope ?? 'full') === 'full') {
       postgres = await startPlatform(options, layout, table, harnessEnvironment, serviceUrls);
