@@ -9,13 +9,13 @@ export type ClientComponent = (typeof CLIENT_COMPONENTS)[number];
 /** What a client reaches through a proxy. */
 export type Upstream = 'kafka' | 'temporal';
 
-/** What each client component talks to: casework reads and steps cases through Temporal and has no Kafka client. */
+/** What each client component talks to (casework too publishes to Kafka: its audit chain heads, S2). */
 export const CLIENT_UPSTREAMS: Record<ClientComponent, readonly Upstream[]> = {
   worker: ['kafka', 'temporal'],
   identity: ['kafka', 'temporal'],
   'legal-review': ['kafka', 'temporal'],
   transport: ['kafka', 'temporal'],
-  casework: ['temporal'],
+  casework: ['kafka', 'temporal'],
 };
 
 /** The node ids of the KRaft quorum: three combined broker-and-controller nodes. */

@@ -86,6 +86,9 @@ export interface ChaosCluster {
  */
 export async function startCluster(options: ClusterOptions): Promise<ChaosCluster> {
   const { profile } = options;
+  // A chaos cluster is thrown away: its PostgreSQL is, so Temporal's and Kafka's data must be too, or they would
+  // disagree. First of all, since the environments below make the codec keys and client secrets in that folder.
+  rmSync(profile.dataDir, { recursive: true, force: true });
   const layout = clusterLayout(profile);
   const table = new ProcessTable(options.onUnexpectedExit ?? ((name, code) => say('chaos', `${name} exited unexpectedly with code ${code}`)));
   const toxiproxyApi = `http://127.0.0.1:${layout.toxiproxyApiPort}`;
@@ -99,8 +102,6 @@ export async function startCluster(options: ClusterOptions): Promise<ChaosCluste
   const harnessEnvironment: NodeJS.ProcessEnv = { ...stackEnvironment(profile), KAFKA_BROKERS: directKafkaBrokers(layout), TEMPORAL_ADDRESS: temporalAddress(profile) };
 
   try {
-    // A chaos cluster is thrown away: its PostgreSQL is, so Temporal's and Kafka's data must be too, or they would disagree.
-    rmSync(profile.dataDir, { recursive: true, force: true });
     await provisionTools();
     await step('toxiproxy', `starting Toxiproxy (API ${toxiproxyApi}) and ${layout.proxies.length} proxies`, async () => {
       await table.add({
