@@ -36,7 +36,8 @@ function serverProperties(profile: StackProfile, logDir: string): string {
   ].join('\n');
 }
 
-const LOG4J = [
+/** The broker's log4j settings: warnings, and the line that says the server started. */
+export const KAFKA_LOG4J = [
   'log4j.rootLogger=WARN, stdout',
   'log4j.logger.kafka.server.KafkaRaftServer=INFO',
   'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
@@ -55,7 +56,7 @@ export async function startKafkaBroker(profile: StackProfile): Promise<Supervise
   const propertiesFile = join(home, 'server.properties');
   const log4jFile = join(home, 'log4j.properties');
   writeFileSync(propertiesFile, serverProperties(profile, logDir));
-  writeFileSync(log4jFile, LOG4J);
+  writeFileSync(log4jFile, KAFKA_LOG4J);
   const classpath = `${ToolPaths.kafkaLib}/*`;
   const jvm = ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-Djava.awt.headless=true', `-Dlog4j.configuration=file:${log4jFile}`, '-cp', classpath];
   if (!existsSync(join(logDir, 'meta.properties'))) {

@@ -1,4 +1,5 @@
 import { ensureChromium } from '@oioo/testing';
+import { ensureToxiproxy } from '../chaos/cluster/toxiproxy-server';
 import { ensureKafka } from '../kafka/kafka-runtime';
 import { ensurePrometheus } from '../prometheus/prometheus-server';
 import { ensureTemporalCli } from '../temporal/temporal-cli';
@@ -21,6 +22,7 @@ export async function provisionTools(options: { browser?: boolean } = {}): Promi
   await ensureTemporalCli();
   await ensureTemporalTestServer();
   await ensureKafka();
+  await ensureToxiproxy();
   await ensurePrometheus((line) => say('provision', line));
   if (options.browser) await ensureChromium({ log: (line) => say('provision', line) });
   say('provision', `tools ready in ${TOOLS_DIR}`);

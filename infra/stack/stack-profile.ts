@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { DATA_DIR } from './repo-paths';
 
-/** Ports and folders of one local stack; `dev` backs `npm start`, `test` backs `npm test`, `bench` backs `npm run bench`, so all can run at once. */
+/** Ports and folders of one local stack; `dev` backs `npm start`, `test` backs `npm test`, `bench` backs `npm run bench`, `chaos` the cluster of `npm run chaos`, so all can run at once. */
 export interface StackProfile {
-  name: 'dev' | 'test' | 'bench';
+  name: 'dev' | 'test' | 'bench' | 'chaos';
   dataDir: string;
   logDir: string;
   /** `uiPort` is where people open the Web UI (its sign-in gateway); the dev server's own UI listens on `uiBackendPort`. */
@@ -18,8 +18,8 @@ export interface StackProfile {
   prometheus: number;
 }
 
-function profile(name: StackProfile['name'], base: number): StackProfile {
-  const dataDir = join(DATA_DIR, name);
+function profile(name: StackProfile['name'], base: number, folder: string = name): StackProfile {
+  const dataDir = join(DATA_DIR, folder);
   return {
     name,
     dataDir,
@@ -52,3 +52,13 @@ export function testSlotProfile(slot: string | undefined): StackProfile {
 }
 /** The `npm run bench` server, on ports 20000 higher and a data folder of its own. */
 export const benchProfile = profile('bench', 20000);
+
+/**
+ * The chaos cluster (`npm run chaos`, infra/chaos/cluster) on ports 30000 higher; with a test slot (1 to 9, as
+ * OIOO_TEST_SLOT) 100 × slot higher again and a folder of its own, so a test's cluster never meets a hand-run one.
+ */
+export function chaosProfile(slot?: string): StackProfile {
+  if (slot === undefined || slot === '') return profile('chaos', 30000);
+  if (!/^[1-9]$/.test(slot)) throw new Error(`OIOO_TEST_SLOT must be a digit from 1 to 9, not "${slot}".`);
+  return profile('chaos', 30000 + 100 * Number(slot), `chaos-slot-${slot}`);
+}

@@ -57,6 +57,23 @@ export class SupervisedProcess {
     this.onUnexpectedExit = handler;
   }
 
+  /** True until the process has exited. */
+  isRunning(): boolean {
+    return !this.exited;
+  }
+
+  /**
+   * Sends a signal to the component's process group (SIGKILL: as a crash would, with no chance to clean up) and
+   * waits until the process has exited; the exit is expected, so the unexpected-exit handler is not called.
+   */
+  async kill(signal: NodeJS.Signals): Promise<void> {
+    this.onUnexpectedExit = undefined;
+    if (this.exited || this.child.pid === undefined) return;
+    const exited = new Promise<void>((resolvePromise) => this.child.once('exit', () => resolvePromise()));
+    signalGroup(this.child.pid, signal);
+    await exited;
+  }
+
   /** Asks the component to stop (SIGTERM), and kills it if it has not stopped within the grace period. */
   async stop(graceMs = 10_000): Promise<void> {
     this.onUnexpectedExit = undefined;

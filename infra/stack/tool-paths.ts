@@ -7,4 +7,6 @@ export const ToolPaths = {
   temporalTestServer: join(TOOLS_DIR, 'bin', 'temporal-test-server'),
   temporalTestServerLib: join(TOOLS_DIR, 'temporal-test-server', 'lib'),
   kafkaLib: join(TOOLS_DIR, 'kafka', 'libs'),
+  toxiproxyServer: join(TOOLS_DIR, 'bin', 'toxiproxy-server'),
+  toxiproxyCli: join(TOOLS_DIR, 'bin', 'toxiproxy-cli'),
 } as const;

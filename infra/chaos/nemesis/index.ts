@@ -1,0 +1,3 @@
+export * from './fault-recorder';
+export * from './plan-faults';
+export * from './run-nemesis';
