@@ -18,13 +18,24 @@ export class CaseStates {
     }
   }
 
-  /** Waits until the case is in `state`; false when it is not within `timeoutMs` (the case went another way, or the platform is down). */
+  /** Waits until the case is in `state`; false when it is not within `timeoutMs` or has ended (the case went another way, or the platform is down). */
   async waitFor(flow: ActionFlow, state: string, timeoutMs: number, pollMs = 500): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    for (;;) {
+    for (let poll = 1; ; poll += 1) {
       if ((await this.stateOf(flow)) === state) return true;
       if (Date.now() >= deadline) return false;
+      // An ended case never reaches another state: no need to wait out the limit (checked now and then, it costs a call).
+      if (poll % 5 === 0 && (await this.hasEnded(flow))) return false;
       await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  }
+
+  private async hasEnded(flow: ActionFlow): Promise<boolean> {
+    try {
+      const description = await this.temporal.workflow.getHandle(flow.kind === 'eoi' ? eoiWorkflowId(flow.id) : readmissionWorkflowId(flow.id)).describe();
+      return description.status.name !== 'RUNNING';
+    } catch {
+      return false;
     }
   }
 }

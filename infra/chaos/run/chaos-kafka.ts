@@ -24,7 +24,9 @@ export interface ReadMessage extends Placement {
 export class ChaosKafka {
   private readonly kafka: Kafka;
   private producer?: Producer;
+  private producerReady?: Promise<Producer>;
   private admin?: Admin;
+  private adminReady?: Promise<Admin>;
   private readonly consumers: Consumer[] = [];
 
   constructor(config: KafkaConfig, clientId = 'chaos-runner') {
@@ -35,11 +37,8 @@ export class ChaosKafka {
 
   /** Publishes one message with `acks=all` and returns where the broker put it. */
   async publish(topic: string, message: { key: string | null; value: Buffer | string; headers: Record<string, string> }): Promise<Placement> {
-    if (!this.producer) {
-      this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
-      await this.producer.connect();
-    }
-    const [metadata] = await this.producer.send({ topic, acks: -1, messages: [{ key: message.key, value: message.value, headers: message.headers }] });
+    const producer = await this.connectedProducer();
+    const [metadata] = await producer.send({ topic, acks: -1, messages: [{ key: message.key, value: message.value, headers: message.headers }] });
     if (!metadata || metadata.baseOffset === undefined) throw new Error(`the broker acknowledged a message on ${topic} without its offset`);
     return { partition: metadata.partition, offset: metadata.baseOffset };
   }
@@ -102,12 +101,23 @@ export class ChaosKafka {
     await this.admin?.disconnect().catch(() => undefined);
   }
 
-  private async adminClient(): Promise<Admin> {
-    if (!this.admin) {
+  /** One producer, connected once however many publishes ask for it at the same time. */
+  private connectedProducer(): Promise<Producer> {
+    this.producerReady ??= (async () => {
+      this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+      await this.producer.connect();
+      return this.producer;
+    })();
+    return this.producerReady;
+  }
+
+  private adminClient(): Promise<Admin> {
+    this.adminReady ??= (async () => {
       this.admin = this.kafka.admin();
       await this.admin.connect();
-    }
-    return this.admin;
+      return this.admin;
+    })();
+    return this.adminReady;
   }
 }
 

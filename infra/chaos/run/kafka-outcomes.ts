@@ -42,7 +42,7 @@ export async function waitForConsumers(kafka: ChaosKafka, published: readonly Pu
  * same event id at an earlier offset (the consumers drop such a copy), `processed` otherwise. A message the
  * group has not committed past gets no record, so the checker sees it as not delivered.
  */
-export async function recordConsumption(kafka: ChaosKafka, history: HistoryWriter, published: readonly PublishedRef[], subscriptions: readonly Subscription[]): Promise<void> {
+export async function recordConsumption(kafka: Pick<ChaosKafka, 'readToEnd' | 'committedOffsets'>, history: HistoryWriter, published: readonly PublishedRef[], subscriptions: readonly Subscription[]): Promise<void> {
   const eventIds = new Map(published.map((message) => [refOf(message), message.eventId]));
   const deadLettered = new Set<string>();
   for (const { topic } of subscriptions) {

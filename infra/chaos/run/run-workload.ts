@@ -15,7 +15,7 @@ export interface RunWorkloadOptions {
   progress: RunProgress;
   /** Ignore the schedule's real offsets and take actions as fast as concurrency allows (fixed-rate runs already space intake). */
   asFastAsAllowed?: boolean;
-  /** Actions due later than this (real ms since the start) are not taken: the run stops offering work. */
+  /** Actions due later than this (real ms since the start), or not yet started by then, are not taken: the run stops offering work. */
   stopAfterMs?: number;
   /** How long an action may wait for its platform fact or its case's state before it is given up. */
   waitLimitMs?: number;
@@ -33,21 +33,32 @@ export interface RunWorkloadOptions {
  */
 export async function runWorkload(options: RunWorkloadOptions): Promise<void> {
   const start = Date.now();
-  const slots = new Slots(options.concurrency);
+  // Actions in flight are bounded by `concurrency`; actions waiting behind an earlier action of their case hold
+  // no such slot (they would starve other cases), only one of the queue, which bounds the schedule read ahead.
+  const running = new Slots(options.concurrency);
+  const queued = new Slots(options.concurrency * 20);
   const chains = new Map<string, Promise<void>>();
   // A case whose action was skipped went another way than planned (or never opened): the rest of its plan no longer applies.
   const abandoned = new Set<string>();
   const waitLimitMs = options.waitLimitMs ?? 120_000;
   for (const action of options.schedule) {
     if (options.stopSignal?.aborted) break;
-    if (options.stopAfterMs !== undefined && action.realOffsetMs > options.stopAfterMs) break;
+    if (options.stopAfterMs !== undefined && (action.realOffsetMs > options.stopAfterMs || Date.now() - start > options.stopAfterMs)) break;
     if (!options.asFastAsAllowed) await sleep(start + action.realOffsetMs - Date.now());
-    await slots.acquire();
+    await queued.acquire();
     const flow = `${action.flow.kind}:${action.flow.id}`;
     const previous = chains.get(flow) ?? Promise.resolve();
     options.progress.started();
     const next = previous
-      .then(() => (abandoned.has(flow) ? ('skipped' as const) : perform(action, options, waitLimitMs)))
+      .then(async () => {
+        if (abandoned.has(flow)) return 'skipped' as const;
+        await running.acquire();
+        try {
+          return await perform(action, options, waitLimitMs);
+        } finally {
+          running.release();
+        }
+      })
       .then(
         (outcome) => {
           if (outcome !== 'done') abandoned.add(flow);
@@ -58,7 +69,7 @@ export async function runWorkload(options: RunWorkloadOptions): Promise<void> {
           options.progress.failed(action, error);
         },
       )
-      .finally(() => slots.release());
+      .finally(() => queued.release());
     chains.set(flow, next);
     void next.then(() => {
       if (chains.get(flow) === next) chains.delete(flow);
