@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { type HistoryWriter, HistoryWriter as Writer } from '../history';
 import { fuzzEvents } from '../fuzz';
 import { type WorkloadOptionsInput, generateWorkload } from '../workload';
@@ -5,7 +6,7 @@ import { CaseStates } from './case-states';
 import { CaseworkSteps } from './casework-steps';
 import { ChaosKafka } from './chaos-kafka';
 import { type ChaosTarget } from './chaos-target';
-import { recordFinalState } from './final-state';
+import { type QueryFailure, recordFinalState } from './final-state';
 import { platformSubscriptions, recordConsumption, waitForConsumers } from './kafka-outcomes';
 import { LedgerWatch } from './ledger-watch';
 import { FaultLog, type Nemesis } from './nemesis-seam';
@@ -47,6 +48,8 @@ export interface ChaosRunResult {
   errors: readonly string[];
   /** Whether every consumer group caught up with the run's messages before the final state. */
   lagReturnedToZero: boolean;
+  /** Workflows whose own query failed when the final state was read (a replay that fails is a product bug). */
+  queryFailures: QueryFailure[];
 }
 
 /**
@@ -93,9 +96,10 @@ export async function recordChaosRun(options: ChaosRunOptions): Promise<ChaosRun
     if (settleUntil > Date.now()) await new Promise((resolve) => setTimeout(resolve, settleUntil - Date.now()));
     progress.stop();
     await recordConsumption(kafka, history, recorder.published, subscriptions);
-    await recordFinalState({ client: options.target.temporal, history, caseIds: recorder.arrivalCaseIds, eoiIds: recorder.eoiIds, ledger });
+    const queryFailures = await recordFinalState({ client: options.target.temporal, history, caseIds: recorder.arrivalCaseIds, eoiIds: recorder.eoiIds, ledger, failedHistoriesDir: dirname(options.historyPath) });
+    for (const failure of queryFailures) process.stderr.write(`[chaos] query of ${failure.workflowId} (run ${failure.runId}) failed: ${failure.reason}; history saved to ${failure.historyPath}\n`);
     await history.append({ type: 'run-ended', outcome: 'completed' });
-    return { historyPath: options.historyPath, progress: progress.snapshot(), errors: progress.errors, lagReturnedToZero };
+    return { historyPath: options.historyPath, progress: progress.snapshot(), errors: progress.errors, lagReturnedToZero, queryFailures };
   } catch (error) {
     progress.stop();
     await history.append({ type: 'run-ended', outcome: 'aborted', reason: `the harness failed: ${(error as Error).name ?? 'Error'}` }).catch(() => undefined);

@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { type HistoryWriter, type WorkflowView } from '../history';
 import { type LedgerWatch } from './ledger-watch';
 import { type ReadView, readWorkflowView } from './workflow-views';
@@ -13,7 +16,15 @@ const PARALLEL_READS = 8;
  * arrival named, second records too, so a case opened twice shows; every EOI), the ledger's own view, and the
  * ledger's history with the handovers and arrivals taken from the cases (never from the ledger, Q1).
  */
-export async function recordFinalState(options: { client: Client; history: HistoryWriter; caseIds: Iterable<string>; eoiIds: Iterable<string>; ledger: LedgerWatch }): Promise<void> {
+export async function recordFinalState(options: {
+  client: Client;
+  history: HistoryWriter;
+  caseIds: Iterable<string>;
+  eoiIds: Iterable<string>;
+  ledger: LedgerWatch;
+  /** Where to save the event history of a workflow whose query failed, for a replay test to reproduce it. */
+  failedHistoriesDir?: string;
+}): Promise<QueryFailure[]> {
   const { client, history, ledger } = options;
   const targets = [
     ...[...options.caseIds].map((id) => ({ kind: 'readmission' as const, id })),
@@ -35,4 +46,26 @@ export async function recordFinalState(options: { client: Client; history: Histo
     handedOver: read.filter((entry) => entry.handedOver).map((entry) => entry.view.caseId),
     arrived: read.flatMap((entry) => entry.arrivedPeople.map((personId) => ({ eoiId: entry.view.caseId, personId }))),
   });
+  const failures: QueryFailure[] = [];
+  for (const entry of read) {
+    if (entry.queryFailure === undefined) continue;
+    const failure: QueryFailure = { workflowId: entry.view.workflowId, runId: entry.view.runId ?? '', reason: entry.queryFailure };
+    if (options.failedHistoriesDir) {
+      const path = join(options.failedHistoriesDir, `${entry.view.workflowId.replace(/[^A-Za-z0-9_-]/g, '_')}.history.json`);
+      const events = await client.workflow.getHandle(entry.view.workflowId, entry.view.runId).fetchHistory();
+      await writeFile(path, historyToJSON(events));
+      failure.historyPath = path;
+    }
+    failures.push(failure);
+  }
+  return failures;
+}
+
+/** A workflow whose own query failed when the final state was read (its replay failed): a finding to report. */
+export interface QueryFailure {
+  workflowId: string;
+  runId: string;
+  reason: string;
+  /** Its event history as Temporal's JSON (encoded payloads), for `Worker.runReplayHistory`. */
+  historyPath?: string;
 }

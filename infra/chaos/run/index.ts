@@ -8,6 +8,6 @@ export { CaseworkSteps, type StepOutcome } from './casework-steps';
 export { CaseStates } from './case-states';
 export { ChaosKafka } from './chaos-kafka';
 export { platformSubscriptions, recordConsumption, waitForConsumers } from './kafka-outcomes';
-export { recordFinalState } from './final-state';
+export { recordFinalState, type QueryFailure } from './final-state';
 export { LedgerWatch } from './ledger-watch';
 export { seatHolder } from './seat-holders';

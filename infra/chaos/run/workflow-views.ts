@@ -2,7 +2,7 @@ import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
 import { type temporal } from '@temporalio/proto';
 import { waitingStepOf } from '@oioo/casework';
-import { eoiWorkflowId, ledgerWorkflowId, readmissionWorkflowId } from '@oioo/contracts';
+import { SearchAttributes, eoiWorkflowId, ledgerWorkflowId, readmissionWorkflowId } from '@oioo/contracts';
 import { type EoiCaseView, eoiCaseViewQuery } from '@oioo/workflows-eoi';
 import { type ReadmissionCaseView, caseViewQuery } from '@oioo/workflows-readmission';
 import { type TimelineCommand, type WorkflowView } from '../history';
@@ -26,6 +26,8 @@ export interface ReadView {
   handedOver: boolean;
   /** EOI: the people who arrived at the UK border on its grant (E5, Q1). */
   arrivedPeople: string[];
+  /** Why the case's own query failed, when it did (the view then holds the state from its search attributes). */
+  queryFailure?: string;
 }
 
 /**
@@ -60,15 +62,25 @@ export async function readWorkflowView(client: Client, kind: 'readmission' | 'eo
   }
   const base = { workflowId, runId: description.runId, kind, caseId: id, closed, commands, pendingTimers };
   if (kind === 'ledger') return { view: { ...base, state: closed ? 'closed' : 'open', waitingOnPerson: false }, handedOver: false, arrivedPeople: [] };
+  let queried: ReadmissionCaseView | EoiCaseView;
+  try {
+    const handle = client.workflow.getHandle(workflowId);
+    queried = kind === 'readmission' ? await handle.query(caseViewQuery) : await handle.query(eoiCaseViewQuery);
+  } catch (error) {
+    // A query replays the workflow on a worker; when that fails (a nondeterministic replay) the state is the one
+    // the workflow last published as a search attribute, and the failure is reported, never hidden.
+    const state = description.typedSearchAttributes.get(SearchAttributes.caseState) ?? 'unknown';
+    return { view: { ...base, state, waitingOnPerson: !closed && waitingStepOf(kind, state) !== undefined }, handedOver: state === 'transferred', arrivedPeople: [], queryFailure: describeFailure(error) };
+  }
   if (kind === 'readmission') {
-    const view = await client.workflow.getHandle(workflowId).query(caseViewQuery) as ReadmissionCaseView;
+    const view = queried as ReadmissionCaseView;
     return {
       view: { ...base, state: view.state, waitingOnPerson: !closed && (waitingStepOf('readmission', view.state) !== undefined || view.escalated), ...(view.nextDeadline ? { nextDeadline: view.nextDeadline.at } : {}) },
       handedOver: view.state === 'transferred',
       arrivedPeople: [],
     };
   }
-  const view = await client.workflow.getHandle(workflowId).query(eoiCaseViewQuery) as EoiCaseView;
+  const view = queried as EoiCaseView;
   return {
     view: { ...base, state: view.state, waitingOnPerson: !closed && waitingStepOf('eoi', view.state) !== undefined, ...(view.nextDeadline ? { nextDeadline: view.nextDeadline.at } : {}) },
     handedOver: false,
@@ -130,4 +142,10 @@ function instantOf(event: HistoryEvent): string {
   const seconds = Number(event.eventTime?.seconds ?? 0);
   const nanos = event.eventTime?.nanos ?? 0;
   return new Date(seconds * 1000 + Math.floor(nanos / 1e6)).toISOString();
+}
+
+/** The error's name and first line: harness text, no personal data (workflow errors name ids and rules only). */
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return message.split('\n')[0]?.slice(0, 300) ?? 'unknown';
 }
