@@ -40,12 +40,12 @@ describe('the short chaos run (issue 11)', () => {
         workload: { seed: SEED, days: 2, arrivalsPerDay: 100, burstProbability: 0, eoisPerDay: 12, compression: TIME_COMPRESSION },
         fuzzCount: 150,
         concurrency: 48,
-        stopAfterMs: 80_000,
-        waitLimitMs: 40_000,
+        stopAfterMs: 60_000,
+        waitLimitMs: 30_000,
         settleMs: SETTLE_MS,
         nemesis: workerRestarts(platform, [
           { atMs: 20_000, pauseMs: 3_000 },
-          { atMs: 55_000, pauseMs: 5_000 },
+          { atMs: 45_000, pauseMs: 5_000 },
         ]),
       });
       const result = await checkHistoryFile(historyPath, { settleBoundMs: SETTLE_MS, maxExamples: 1_000 });

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Client } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { type HistoryWriter, type WorkflowView } from '../history';
 import { type LedgerWatch } from './ledger-watch';
 import { type ReadView, readWorkflowView } from './workflow-views';
@@ -52,9 +51,14 @@ export async function recordFinalState(options: {
     const failure: QueryFailure = { workflowId: entry.view.workflowId, runId: entry.view.runId ?? '', reason: entry.queryFailure };
     if (options.failedHistoriesDir) {
       const path = join(options.failedHistoriesDir, `${entry.view.workflowId.replace(/[^A-Za-z0-9_-]/g, '_')}.history.json`);
-      const events = await client.workflow.getHandle(entry.view.workflowId, entry.view.runId).fetchHistory();
-      await writeFile(path, historyToJSON(events));
-      failure.historyPath = path;
+      // Best effort: the finding is reported whether or not its history can be saved.
+      try {
+        const events = await client.workflow.getHandle(entry.view.workflowId, entry.view.runId).fetchHistory();
+        await writeFile(path, JSON.stringify(events));
+        failure.historyPath = path;
+      } catch {
+        failure.historyPath = undefined;
+      }
     }
     failures.push(failure);
   }
@@ -66,6 +70,6 @@ export interface QueryFailure {
   workflowId: string;
   runId: string;
   reason: string;
-  /** Its event history as Temporal's JSON (encoded payloads), for `Worker.runReplayHistory`. */
+  /** Its event history as protobufjs JSON (payloads still encoded), to reproduce the failed replay. */
   historyPath?: string;
 }
