@@ -40,6 +40,8 @@ export class RunRecorder {
   readonly eoiIds: string[] = [];
   /** Every case id a valid arrival named (second records too, R11): where the final state looks for workflows. */
   readonly arrivalCaseIds = new Set<string>();
+  /** R11: the case of each biometric template's first record, so a second record can wait for it (in memory only, never recorded). */
+  private readonly firstRecordOf = new Map<string, string>();
 
   constructor(
     readonly history: HistoryWriter,
@@ -80,6 +82,16 @@ export class RunRecorder {
     if (this.recentMessages.length > KEPT_FOR_DUPLICATES) this.recentMessages.splice(0, this.recentMessages.length - KEPT_FOR_DUPLICATES);
   }
 
+  /** R11: notes a first record when the schedule is read (before it is published), so a second record published concurrently finds it. */
+  noteFirstRecord(action: PublishAction): void {
+    if (action.step === 'arrival') this.firstRecordOf.set(biometricTemplateOf(action), action.flow.id);
+  }
+
+  /** R11: the case the first record of the same crossing opens, for a second record. */
+  firstRecordCase(secondRecord: PublishAction): string | undefined {
+    return this.firstRecordOf.get(biometricTemplateOf(secondRecord));
+  }
+
   /** Publishes a fuzzed (invalid) event as it is and records it with what must become of it. */
   async publishFuzz(item: FuzzItem): Promise<void> {
     const placement = await this.kafka.publish(item.topic, { key: item.key, value: item.value, headers: item.headers });
@@ -107,4 +119,8 @@ export function eventKindOf(topic: string): string {
 
 function opaqueOrUndefined(value: string | undefined): string | undefined {
   return value !== undefined && opaqueRef.safeParse(value).success ? value : undefined;
+}
+
+function biometricTemplateOf(action: PublishAction): string {
+  return String((action.envelope.data as { biometricTemplate?: unknown }).biometricTemplate);
 }

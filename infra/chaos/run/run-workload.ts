@@ -46,6 +46,7 @@ export async function runWorkload(options: RunWorkloadOptions): Promise<void> {
     if (options.stopAfterMs !== undefined && (action.realOffsetMs > options.stopAfterMs || Date.now() - start > options.stopAfterMs)) break;
     if (!options.asFastAsAllowed) await sleep(start + action.realOffsetMs - Date.now());
     await queued.acquire();
+    if (action.kind === 'publish') options.recorder.noteFirstRecord(action);
     const flow = `${action.flow.kind}:${action.flow.id}`;
     const previous = chains.get(flow) ?? Promise.resolve();
     options.progress.started();
@@ -98,6 +99,13 @@ async function publish(action: PublishAction, options: RunWorkloadOptions, waitL
       await options.states.waitFor(action.flow, 'cleared-for-transfer', Math.min(30_000, waitLimitMs));
     }
   }
+  if (action.step === 'arrival-second-record') {
+    // R11: Border Force's second record comes hours after the first, which identity has long handled; in
+    // compressed time the two are milliseconds apart on different partitions, so the second waits for the
+    // first record's case, or identity could meet them in the other order and open the case under the second.
+    const first = recorder.firstRecordCase(action);
+    if (first) await poll(async () => ((await options.states.stateOf({ kind: 'readmission', id: first })) === undefined ? undefined : true), waitLimitMs);
+  }
   await recorder.publishEvent(action, materialiseAction(action, { ...(fact ? { fact } : {}), now: new Date() }));
   return 'done';
 }
@@ -110,10 +118,10 @@ async function step(action: StepAction, options: RunWorkloadOptions, waitLimitMs
   throw new Error(`${action.operationId} gave up after retries`);
 }
 
-async function poll<T>(read: () => T | undefined, limitMs: number, everyMs = 200): Promise<T | undefined> {
+async function poll<T>(read: () => T | undefined | Promise<T | undefined>, limitMs: number, everyMs = 200): Promise<T | undefined> {
   const deadline = Date.now() + limitMs;
   for (;;) {
-    const value = read();
+    const value = await read();
     if (value !== undefined || Date.now() >= deadline) return value;
     await sleep(everyMs);
   }
