@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
-import { createKafkaJsTransport, type ConsumerTransport, type ProducerTransport } from '@oioo/kafka';
-import { type ChaosCluster, ensureClusterTopics, linkName, proxiedKafkaBrokers, startCluster } from '../../infra/chaos/cluster';
+import { createKafkaJsTransport, ensureTopics, loadKafkaConfig, type ConsumerTransport, type ProducerTransport } from '@oioo/kafka';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the chaos cluster and its profile are the local stack's own (infra).
+import { type ChaosCluster, linkName, proxiedKafkaBrokers, startCluster } from '../../infra/chaos/cluster';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- as above.
 import { chaosProfile } from '../../infra/stack/stack-profile';
 
 // The Kafka part of the chaos cluster (issue 11): three KRaft nodes behind Toxiproxy. The whole platform
@@ -14,7 +16,8 @@ let cluster: ChaosCluster;
 
 beforeAll(async () => {
   cluster = await startCluster({ profile, scope: 'kafka' });
-  await ensureClusterTopics(cluster.urls.kafkaDirect, [{ name: TOPIC, partitions: 3, retentionMs: 3_600_000 }]);
+  // Provisioned as the platform provisions its own: libs/kafka waits until every partition has a leader on every node.
+  await ensureTopics(loadKafkaConfig({ KAFKA_BROKERS: cluster.urls.kafkaDirect }), [{ name: TOPIC, partitions: 3, retentionMs: 3_600_000 }]);
 }, 300_000);
 
 afterAll(async () => {

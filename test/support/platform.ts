@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type Client } from '@temporalio/client';
@@ -46,6 +48,11 @@ export interface RunningPlatform {
   apps: { identity: INestApplication; legalReview: INestApplication; transport: INestApplication; casework: INestApplication };
   /** The caseworker console over the casework API, on the address the stack's provider sends it back to. */
   console: RunningConsole;
+  /**
+   * Stops the worker (every task queue, the connection closed, as a crash would leave the server), waits
+   * `pauseMs`, and starts a new one from the same workflow bundle: the chaos run's in-process fault.
+   */
+  restartWorker(pauseMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,21 +105,25 @@ export async function startPlatform(options: { timeCompression: number; retentio
   const client = await createTemporalClient(stackTemporalConfig());
   const producer = await connectProducer('e2e-worker');
   const logger = createLogger('e2e-worker');
-  const workers: TemporalWorker[] = await createPlatformWorkers(stackTemporalConfig(), logger, {
-    activities: {
-      [TaskQueues.readmission]: createReadmissionActivities(clients),
-      [TaskQueues.legalRoute]: createEoiActivities({ ...clients, temporalClient: client }),
-      [TaskQueues.equivalence]: createLedgerActivities({ producer }),
-      // S4: the retention sweep, run when a scenario starts it (the platform creates no Schedule of its own).
-      [TaskQueues.platform]: createRetentionActivities({
-        identity: clients.identity,
-        casework: new ServiceClient('casework', urls.casework, tokens),
-        temporalClient: client,
-        policy: retentionPolicyEnvSchema.parse({ ...process.env, ...options.retention }),
-      }),
-    },
-  });
-  const running = workers.map((worker) => worker.run());
+  const activities = {
+    [TaskQueues.readmission]: createReadmissionActivities(clients),
+    [TaskQueues.legalRoute]: createEoiActivities({ ...clients, temporalClient: client }),
+    [TaskQueues.equivalence]: createLedgerActivities({ producer }),
+    // S4: the retention sweep, run when a scenario starts it (the platform creates no Schedule of its own).
+    [TaskQueues.platform]: createRetentionActivities({
+      identity: clients.identity,
+      casework: new ServiceClient('casework', urls.casework, tokens),
+      temporalClient: client,
+      policy: retentionPolicyEnvSchema.parse({ ...process.env, ...options.retention }),
+    }),
+  };
+  let workers: TemporalWorker[] = await createPlatformWorkers(stackTemporalConfig(), logger, { activities });
+  let running = workers.map((worker) => worker.run());
+  const stopWorkers = async () => {
+    for (const { worker } of workers) worker.shutdown();
+    await Promise.all(running);
+    await workers[0]?.connection.close();
+  };
   await ensureLedger(client, { pilotId, policy: { timeCompression: options.timeCompression } }, logger);
   // The casework service consumes no events; the others wait until their consumers have joined.
   await Promise.all([apps.identity, apps.legalReview, apps.transport].map((app) => app.get(EventConsumer).waitUntilJoined(60_000)));
@@ -122,11 +133,16 @@ export async function startPlatform(options: { timeCompression: number; retentio
     urls,
     apps,
     console: consoleServer,
+    restartWorker: async (pauseMs) => {
+      await stopWorkers();
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, pauseMs));
+      // The bundle the first worker wrote is reused, as a restarted worker process would load its prebuilt one.
+      workers = await createPlatformWorkers(stackTemporalConfig(), logger, { activities, bundlePath: join(tmpdir(), `oioo-workflows-${process.pid}.js`) });
+      running = workers.map((worker) => worker.run());
+    },
     stop: async () => {
       await consoleServer.stop();
-      for (const { worker } of workers) worker.shutdown();
-      await Promise.all(running);
-      await workers[0]?.connection.close();
+      await stopWorkers();
       await client.connection.close();
       await producer.disconnect();
       for (const app of Object.values(apps)) await app.close();

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { type TopicSpec, ensureTopics, loadKafkaConfig } from '@oioo/kafka';
 import { KAFKA_LOG4J } from '../../kafka/kafka-broker';
 import { assertPortFree, isPortOpen, waitUntil } from '../../stack/ports';
 import { runCommand } from '../../stack/shell';
@@ -102,21 +100,3 @@ export async function startKafkaNode(layout: ClusterLayout, broker: BrokerLayout
   return node;
 }
 
-/**
- * Creates the topics a cluster lacks, trying again while a node has not yet learned of a topic just created:
- * kafkajs's wait for leaders asks any node and gives up on its UNKNOWN_TOPIC_OR_PARTITION, which a single
- * broker never answers but a three-node cluster does for a moment. Creating only what is missing makes a retry safe.
- */
-export async function ensureClusterTopics(brokers: string, topics: readonly TopicSpec[], timeoutMs = 60_000): Promise<void> {
-  const config = loadKafkaConfig({ KAFKA_BROKERS: brokers });
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await ensureTopics(config, topics);
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(1_000);
-    }
-  }
-}

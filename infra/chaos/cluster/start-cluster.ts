@@ -4,6 +4,7 @@ import { Client as PgClient } from 'pg';
 import { parseConfig } from '@oioo/config';
 import { retentionPolicyEnvSchema, topicsToProvision } from '@oioo/contracts';
 import { loadTemporalConfig } from '@oioo/temporal';
+import { ensureTopics, loadKafkaConfig } from '@oioo/kafka';
 import { type ThrowawayPostgres, startThrowawayPostgres } from '@oioo/testing';
 import { serviceClientEnvironment, oidcDiscoveryUrl, oidcIssuerUrl, startOidcProvider } from '../../oidc/oidc-stack';
 import type { ServiceClientId } from '../../oidc/oidc-contract';
@@ -27,7 +28,7 @@ import {
   proxiedTemporalAddress,
 } from './cluster-layout';
 import { type ClusterProcessInfo, type ProcessKind, ProcessTable } from './cluster-processes';
-import { ensureClusterTopics, prepareKafkaCluster, startKafkaNode } from './kafka-cluster';
+import { prepareKafkaCluster, startKafkaNode } from './kafka-cluster';
 import { ToxiproxyClient } from './toxiproxy-client';
 import { startToxiproxyServer } from './toxiproxy-server';
 
@@ -122,7 +123,7 @@ export async function startCluster(options: ClusterOptions): Promise<ChaosCluste
         ),
       );
       const topics = topicsToProvision(parseConfig('chaos', retentionPolicyEnvSchema, harnessEnvironment)['dead-letters'].ms);
-      await ensureClusterTopics(directKafkaBrokers(layout), topics);
+      await ensureTopics(loadKafkaConfig({ KAFKA_BROKERS: directKafkaBrokers(layout) }), topics);
     });
     if ((options.scope ?? 'full') === 'full') {
       postgres = await startPlatform(options, layout, table, harnessEnvironment, serviceUrls);

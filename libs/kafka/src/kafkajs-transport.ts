@@ -65,7 +65,9 @@ async function createMissingTopics(kafka: Kafka, topics: readonly TopicSpec[]): 
     const missing = topics.filter((topic) => !existing.has(topic.name));
     if (missing.length === 0) return [];
     await admin.createTopics({
-      waitForLeaders: true,
+      // kafkajs's own wait asks one node and gives up on UNKNOWN_TOPIC_OR_PARTITION, which a node of a multi-node
+      // cluster answers for a moment after another created the topic; waitForLeaders below tolerates that.
+      waitForLeaders: false,
       topics: missing.map((topic) => ({
         topic: topic.name,
         numPartitions: topic.partitions,
@@ -73,9 +75,31 @@ async function createMissingTopics(kafka: Kafka, topics: readonly TopicSpec[]): 
         configEntries: [{ name: 'retention.ms', value: String(topic.retentionMs) }],
       })),
     });
+    await waitForLeaders(admin, missing.map((topic) => topic.name));
     return missing.map((topic) => topic.name);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** How long new topics may take to have a leader on every partition before provisioning gives up. */
+const LEADER_WAIT_MS = 60_000;
+
+/** Waits until every partition of `names` has a leader, reading metadata again while the cluster's nodes catch up. */
+async function waitForLeaders(admin: Admin, names: string[]): Promise<void> {
+  const deadline = Date.now() + LEADER_WAIT_MS;
+  for (;;) {
+    let lacking: string;
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: names });
+      const withoutLeader = topics.filter((topic) => topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0));
+      if (withoutLeader.length === 0) return;
+      lacking = withoutLeader.map((topic) => topic.name).join(', ');
+    } catch (error) {
+      lacking = `metadata not yet known (${(error as Error).message})`;
+    }
+    if (Date.now() > deadline) throw new Error(`new topics have no leader after ${LEADER_WAIT_MS / 1000} s: ${lacking}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 

@@ -4,3 +4,4 @@ export { type ApiRoute, expressPath } from './api/api-route';
 export { caseworkOpenApiDocument } from './openapi/openapi-document';
 export { ACCESS_MATRIX, type Reach } from './access/access-matrix';
 export { renderAccessMatrixMarkdown } from './access/access-matrix-markdown';
+export { waitingStepOf } from './cases/deadlines';

@@ -1,0 +1,151 @@
+import { dirname } from 'node:path';
+import { type HistoryWriter, HistoryWriter as Writer } from '../history';
+import { fuzzEvents } from '../fuzz';
+import { type WorkloadOptionsInput, generateWorkload } from '../workload';
+import { CaseStates } from './case-states';
+import { CaseworkSteps } from './casework-steps';
+import { ChaosKafka } from './chaos-kafka';
+import { type ChaosTarget } from './chaos-target';
+import { type QueryFailure, recordFinalState } from './final-state';
+import { platformSubscriptions, recordConsumption, waitForConsumers } from './kafka-outcomes';
+import { LedgerWatch } from './ledger-watch';
+import { FaultLog, type Nemesis } from './nemesis-seam';
+import { RunProgress } from './run-progress';
+import { RunRecorder } from './run-recorder';
+import { runWorkload } from './run-workload';
+
+/** Settings of a recorded chaos run. */
+export interface ChaosRunOptions {
+  target: ChaosTarget;
+  /** The history file to create (a run never appends to an existing one). */
+  historyPath: string;
+  runId: string;
+  /** The workload's settings; its seed seeds the fuzzer too. */
+  workload: WorkloadOptionsInput;
+  /** Bad events to publish while the workload runs. */
+  fuzzCount?: number;
+  concurrency?: number;
+  /** Take actions as fast as concurrency allows rather than at their real offsets. */
+  asFastAsAllowed?: boolean;
+  /** Stop offering actions due later than this (real ms since the start). */
+  stopAfterMs?: number;
+  /** How long an action may wait for its fact or state. */
+  waitLimitMs?: number;
+  /** The final state is taken at least this long after the last fault healed (the checker's settle bound). */
+  settleMs?: number;
+  /** How long to wait for the consumer groups to catch up before reading the outcome. */
+  lagTimeoutMs?: number;
+  nemesis?: Nemesis;
+  /** What ran (git commit, Node...), for the record. */
+  versions?: Record<string, string>;
+  progress?: RunProgress;
+}
+
+/** What a run leaves: where its history is and the driver's counters. */
+export interface ChaosRunResult {
+  historyPath: string;
+  progress: ReturnType<RunProgress['snapshot']>;
+  errors: readonly string[];
+  /** Whether every consumer group caught up with the run's messages before the final state. */
+  lagReturnedToZero: boolean;
+  /** Workflows whose own query failed when the final state was read (a replay that fails is a product bug). */
+  queryFailures: QueryFailure[];
+}
+
+/**
+ * One chaos run, recorded: the workload driven against the platform with fuzzed events mixed in and the
+ * nemesis (if any) injecting faults, then, once every fault has healed, the consumer groups have caught up
+ * and the settle time has passed, the consumption and dead letters read from Kafka and the final state read
+ * from Temporal. The history ends with `run-ended` (`aborted` with the reason when the run failed).
+ */
+export async function recordChaosRun(options: ChaosRunOptions): Promise<ChaosRunResult> {
+  const history = await Writer.create(options.historyPath);
+  const kafka = new ChaosKafka(options.target.kafka);
+  const progress = options.progress ?? new RunProgress();
+  const subscriptions = platformSubscriptions();
+  const seed = options.workload.seed;
+  try {
+    await history.append({ type: 'run-started', runId: options.runId, seed, settings: settingsOf(options), versions: options.versions ?? {}, subscriptions });
+    const recorder = new RunRecorder(history, kafka);
+    await recorder.watchFacts();
+    const ledger = new LedgerWatch(options.target.temporal, options.target.pilotId);
+    ledger.start();
+    progress.start();
+    const faults = new FaultLog(history);
+    const stopNemesis = new AbortController();
+    const nemesis = options.nemesis?.run(faults, stopNemesis.signal) ?? Promise.resolve();
+    const steps = new CaseworkSteps({ baseUrl: options.target.caseworkUrl, history, signIn: (username) => options.target.signIn(username) });
+    const workload = runWorkload({
+      schedule: generateWorkload(options.workload),
+      recorder,
+      steps,
+      states: new CaseStates(options.target.temporal),
+      concurrency: options.concurrency ?? 32,
+      progress,
+      ...(options.asFastAsAllowed ? { asFastAsAllowed: true } : {}),
+      ...(options.stopAfterMs !== undefined ? { stopAfterMs: options.stopAfterMs } : {}),
+      ...(options.waitLimitMs !== undefined ? { waitLimitMs: options.waitLimitMs } : {}),
+    });
+    const fuzz = publishFuzz(recorder, progress, seed, options.fuzzCount ?? 0, options.stopAfterMs ?? 60_000);
+    await Promise.all([workload, fuzz]);
+    stopNemesis.abort();
+    await nemesis;
+    if (faults.unhealed > 0) throw new Error(`${faults.unhealed} faults were never healed`);
+    const lagReturnedToZero = await waitForConsumers(kafka, recorder.published, subscriptions, options.lagTimeoutMs ?? 120_000);
+    const settleUntil = faults.lastHealed + (options.settleMs ?? 0);
+    if (settleUntil > Date.now()) await new Promise((resolve) => setTimeout(resolve, settleUntil - Date.now()));
+    progress.stop();
+    await recordConsumption(kafka, history, recorder.published, subscriptions);
+    const queryFailures = await recordFinalState({ client: options.target.temporal, history, caseIds: recorder.arrivalCaseIds, eoiIds: recorder.eoiIds, ledger, failedHistoriesDir: dirname(options.historyPath) });
+    for (const failure of queryFailures) process.stderr.write(`[chaos] query of ${failure.workflowId} (run ${failure.runId}) failed: ${failure.reason}; history saved to ${failure.historyPath}\n`);
+    await history.append({ type: 'run-ended', outcome: 'completed' });
+    return { historyPath: options.historyPath, progress: progress.snapshot(), errors: progress.errors, lagReturnedToZero, queryFailures };
+  } catch (error) {
+    progress.stop();
+    await history.append({ type: 'run-ended', outcome: 'aborted', reason: `the harness failed: ${(error as Error).name ?? 'Error'}` }).catch(() => undefined);
+    throw error;
+  } finally {
+    await closeQuietly(history);
+    await kafka.close();
+  }
+}
+
+/**
+ * Publishes the fuzzed events spread over the run. The fuzzer starts once the workload has published some
+ * events, so duplicates and out-of-order facts can name real messages and cases.
+ */
+async function publishFuzz(recorder: RunRecorder, progress: RunProgress, seed: number, count: number, spreadMs: number): Promise<void> {
+  if (count === 0) return;
+  const started = Date.now();
+  while (recorder.published.length < 20 && Date.now() - started < spreadMs / 3) await new Promise((resolve) => setTimeout(resolve, 500));
+  const gapMs = (spreadMs * 0.6) / count;
+  for (const item of fuzzEvents({ seed, count, published: recorder.recentMessages, realCaseIds: [...recorder.caseIds], realEoiIds: [...recorder.eoiIds] })) {
+    await recorder.publishFuzz(item);
+    progress.fuzzed();
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+  }
+}
+
+function settingsOf(options: ChaosRunOptions): Record<string, string | number | boolean | null> {
+  const { workload } = options;
+  const settings: Record<string, string | number | boolean | null> = {
+    concurrency: options.concurrency ?? 32,
+    fuzzCount: options.fuzzCount ?? 0,
+    asFastAsAllowed: options.asFastAsAllowed ?? false,
+    stopAfterMs: options.stopAfterMs ?? null,
+    settleMs: options.settleMs ?? 0,
+    nemesis: options.nemesis !== undefined,
+  };
+  for (const [name, value] of Object.entries(workload)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') settings[`workload.${name}`] = value;
+  }
+  if (workload.fixedRate) {
+    settings['workload.fixedRate.arrivalsPerSecond'] = workload.fixedRate.arrivalsPerSecond;
+    settings['workload.fixedRate.eoisPerSecond'] = workload.fixedRate.eoisPerSecond ?? 0;
+  }
+  return settings;
+}
+
+async function closeQuietly(history: HistoryWriter): Promise<void> {
+  await history.close().catch(() => undefined);
+}

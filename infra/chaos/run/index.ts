@@ -1,0 +1,13 @@
+export { recordChaosRun, type ChaosRunOptions, type ChaosRunResult } from './chaos-run';
+export { type ChaosTarget } from './chaos-target';
+export { FaultLog, type Nemesis } from './nemesis-seam';
+export { RunProgress } from './run-progress';
+export { runWorkload, type RunWorkloadOptions, type ActionOutcome } from './run-workload';
+export { RunRecorder, AWAITED_FACT_TOPICS, type PublishedRef } from './run-recorder';
+export { CaseworkSteps, type StepOutcome } from './casework-steps';
+export { CaseStates } from './case-states';
+export { ChaosKafka } from './chaos-kafka';
+export { platformSubscriptions, recordConsumption, waitForConsumers } from './kafka-outcomes';
+export { recordFinalState, type QueryFailure } from './final-state';
+export { LedgerWatch } from './ledger-watch';
+export { seatHolder } from './seat-holders';
