@@ -23,11 +23,11 @@ export interface LoadResult {
 }
 
 /**
- * Starts readmission cases (as identity does, each waiting in `screening`) until `target` are open, in
+ * Starts readmission cases on `taskQueue` (as identity does, each waiting in `screening`) until `target` are open, in
  * batches of `BATCH`, then waits until the worker has run every new case's first task (all counted in
  * `screening`). Stops between batches once `deadline` (epoch ms) has passed.
  */
-export async function loadOpenCases(client: Client, target: number, deadline: number): Promise<LoadResult> {
+export async function loadOpenCases(client: Client, target: number, deadline: number, taskQueue: string): Promise<LoadResult> {
   const open = (await client.workflow.count(OPEN_CASES_QUERY)).count;
   const inScreening = (await client.workflow.count(`${OPEN_CASES_QUERY} AND CaseState = 'screening'`)).count;
   const began = performance.now();
@@ -39,7 +39,7 @@ export async function loadOpenCases(client: Client, target: number, deadline: nu
       break;
     }
     const size = Math.min(BATCH, target - open - added);
-    await measure(size, LOAD_CONCURRENCY, () => openCase(client, `case_LOAD${opaque(20)}`));
+    await measure(size, LOAD_CONCURRENCY, () => openCase(client, `case_LOAD${opaque(20)}`, taskQueue));
     added += size;
     const seconds = (performance.now() - began) / 1000;
     say(`  ${open + added} open cases started (${(added / seconds).toFixed(0)}/s over ${seconds.toFixed(0)} s)`);
