@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBenchWorker } from './support/bench-worker';
-import { type CaseworkApi, Session, startCaseworkApi } from './support/casework-api';
+import { Session, startCaseworkApi, useVault } from './support/casework-api';
 import { CASEWORKER, PATHS, type Path, TEAM, checkScreened, directScreening, prepareCases, stepEvents } from './support/casework-cases';
 import { type Row, renderReport } from './support/casework-report';
 import { type Measurement, measure, percentile, throughput } from './support/measure';
@@ -43,11 +43,11 @@ async function main(): Promise<void> {
   if (!CASEWORKER || CASEWORKER.team !== TEAM || !CASEWORKER.roles.includes('caseworker')) throw new Error(`alice is no longer a caseworker of ${TEAM} in infra/oidc/seeded-people.ts`);
   const issuer = process.env['OIDC_ISSUER_URL'];
   if (!issuer) throw new Error('OIDC_ISSUER_URL is not set: run `npm run bench`, which starts the OpenID Connect provider');
-  const worker = await startBenchWorker();
-  let started: CaseworkApi | undefined;
+  // The API first: it is the data-key vault the worker needs to read the payloads of its Updates (S4).
+  const api = await startCaseworkApi();
+  let worker: Awaited<ReturnType<typeof startBenchWorker>> | undefined;
   try {
-    const api = await startCaseworkApi();
-    started = api;
+    worker = await startBenchWorker(useVault(api));
     const session = new Session(issuer, CASEWORKER.username);
     await session.refresh();
     const me = await api.me(session.token);
@@ -86,8 +86,8 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${report}\n`);
     say(`written to ${RESULTS_FILE}`);
   } finally {
-    await started?.close();
-    await worker.stop();
+    await worker?.stop();
+    await api.close();
   }
 }
 

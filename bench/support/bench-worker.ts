@@ -1,5 +1,5 @@
 import { type Client } from '@temporalio/client';
-import { TaskQueues } from '@oioo/contracts';
+import { type TaskQueue, TaskQueues } from '@oioo/contracts';
 import { type TemporalConfig, createTemporalClient, createTemporalWorker, loadTemporalConfig } from '@oioo/temporal';
 import { installQuietTemporalRuntime } from '@oioo/testing';
 
@@ -13,19 +13,28 @@ export const BENCH_TASK_QUEUE = TaskQueues.equivalence;
 export interface BenchWorker {
   client: Client;
   config: TemporalConfig;
+  /** Workflows in the worker's sticky cache now. */
+  cachedWorkflows(): number;
   /** Stops the worker and closes the client. */
   stop(): Promise<void>;
 }
 
+/** Where a benchmark's worker polls, and how many workflows it keeps in its sticky cache (the SDK's default when unset). */
+export interface BenchWorkerOptions {
+  taskQueue?: TaskQueue;
+  maxCachedWorkflows?: number;
+}
+
 /** Connects with the production data converter (payloads encrypted) on both sides, as the platform does. */
-export async function startBenchWorker(env: NodeJS.ProcessEnv = process.env): Promise<BenchWorker> {
+export async function startBenchWorker(env: NodeJS.ProcessEnv = process.env, options: BenchWorkerOptions = {}): Promise<BenchWorker> {
   if (!env['TEMPORAL_ADDRESS']) throw new Error('A benchmark runs against the Temporal server `npm run bench` starts (or the one TEMPORAL_* names): run `npm run bench`.');
   installQuietTemporalRuntime();
   const config = loadTemporalConfig(env);
   const client = await createTemporalClient(config);
   const worker = await createTemporalWorker({
     config,
-    taskQueue: BENCH_TASK_QUEUE,
+    taskQueue: options.taskQueue ?? BENCH_TASK_QUEUE,
+    ...(options.maxCachedWorkflows === undefined ? {} : { options: { maxCachedWorkflows: options.maxCachedWorkflows } }),
     // Weekly reports are not what is measured, and no week ends during a run. A readmission case calls no
     // activity from its arrival to awaiting-selection (the only part the benchmarks take it through), so it
     // needs no stand-ins here.
@@ -36,6 +45,7 @@ export async function startBenchWorker(env: NodeJS.ProcessEnv = process.env): Pr
   return {
     client,
     config,
+    cachedWorkflows: () => worker.worker.getStatus().numCachedWorkflows,
     stop: async () => {
       worker.worker.shutdown();
       await running;

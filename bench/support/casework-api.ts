@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CaseworkAppModule } from '@oioo/casework';
-import { CASEWORK_AUDIENCE, CLI_CLIENT_ID, CLI_REDIRECT_URI, LOCAL_PASSWORD, PERSON_SCOPE, loginWithPkce } from '@oioo/local-oidc';
+import { CASEWORK_AUDIENCE, CLI_CLIENT_ID, CLI_REDIRECT_URI, LOCAL_PASSWORD, PERSON_SCOPE, clientSecretFrom, loginWithPkce } from '@oioo/local-oidc';
 import { NEXT_STATE, SCREENING } from './casework-cases';
 
 /** The casework app listening on a free loopback port, and the requests the benchmark makes of it. */
@@ -18,6 +18,8 @@ export interface CaseworkApi {
   me(token: string): Promise<{ actorId?: string; team?: string }>;
   /** `POST .../screening` as a person's script sends it; throws unless it answers 200 with the next state. */
   screen(token: string, caseId: string): Promise<void>;
+  /** `GET /api/v1/work-queue` (the caller's team, first page); throws unless it answers 200. */
+  workQueue(token: string): Promise<{ total: number; truncated: boolean }>;
   /** Closes the app, and with it the connections its modules opened. */
   close(): Promise<void>;
 }
@@ -52,8 +54,26 @@ export async function startCaseworkApi(): Promise<CaseworkApi> {
       const body = JSON.parse(text) as { state?: unknown; result?: { state?: unknown } };
       if (body.state !== NEXT_STATE || body.result?.state !== NEXT_STATE) throw new Error(`the API answered ${text} for ${caseId}, not state ${NEXT_STATE}`);
     },
+    async workQueue(token) {
+      const response = await fetch(`${baseUrl}/api/v1/work-queue`, { headers: { authorization: `Bearer ${token}` } });
+      const text = await response.text();
+      if (response.status !== 200) throw new Error(`GET /api/v1/work-queue answered ${response.status}: ${text}`);
+      return JSON.parse(text) as { total: number; truncated: boolean };
+    },
     close: () => app.close(),
   };
+}
+
+/**
+ * Points every Temporal client and worker this process creates from now on at the API as the data-key vault
+ * (S4) that its Updates' payloads are encrypted under, reached with the worker's own client credentials
+ * (svc-worker): the vault's client reads them from the environment. Returns the environment.
+ */
+export function useVault(api: CaseworkApi): NodeJS.ProcessEnv {
+  const secretsFile = process.env['OIDC_CLIENT_SECRETS_FILE'];
+  if (!secretsFile) throw new Error('OIDC_CLIENT_SECRETS_FILE is not set: run `npm run bench`, which starts the OpenID Connect provider');
+  Object.assign(process.env, { TEMPORAL_CODEC_VAULT_URL: api.baseUrl, OIDC_CLIENT_ID: 'svc-worker', OIDC_CLIENT_SECRET: clientSecretFrom(secretsFile, 'svc-worker') });
+  return process.env;
 }
 
 /** A person's sign-in at the provider (authorization code with PKCE, client `casework-cli`), renewed between series when it nears expiry. */

@@ -46,7 +46,7 @@ export async function freshCases(client: Client, count: number): Promise<string[
 }
 
 /** Signal-with-start with Border Force's arrival (without the biometric template) and identity's screening, on team south-east. */
-function openCase(client: Client, caseId: string) {
+export function openCase(client: Client, caseId: string, taskQueue: string = BENCH_TASK_QUEUE) {
   const signal: ArrivalRecordedSignalInput = {
     eventId: randomUUID(),
     arrival: {
@@ -60,7 +60,7 @@ function openCase(client: Client, caseId: string) {
     screening: { reEntry: false, enrolmentReference: `enr_BENCH${opaque(20)}` },
   };
   return client.workflow.signalWithStart(readmissionCaseWorkflow, {
-    taskQueue: BENCH_TASK_QUEUE,
+    taskQueue,
     workflowId: readmissionWorkflowId(caseId),
     args: [{ caseId }],
     signal: arrivalRecordedSignal,
@@ -70,7 +70,7 @@ function openCase(client: Client, caseId: string) {
 }
 
 /** Waits until the case's view is in `state` (a query may fail until the case's first workflow task has run). */
-async function waitForState(client: Client, caseId: string, state: ReadmissionCaseState): Promise<void> {
+export async function waitForState(client: Client, caseId: string, state: ReadmissionCaseState): Promise<void> {
   const handle = client.workflow.getHandle(readmissionWorkflowId(caseId));
   const deadline = Date.now() + 60_000;
   let last = 'no answer';
@@ -112,6 +112,6 @@ export async function stepEvents(client: Client, caseId: string): Promise<string
 }
 
 /** `length` random letters and digits: the body of an opaque id (`case_…`, 10–40 of them), unique to this run. */
-function opaque(length: number): string {
+export function opaque(length: number): string {
   return randomUUID().replaceAll('-', '').slice(0, length).toUpperCase();
 }

@@ -31,6 +31,18 @@ export async function echoWorkflow(): Promise<number> {
   return count;
 }
 
+/** The ingest baseline's signal: carries nothing the workflow reads. */
+export const noopSignal = defineSignal<[{ eventId: string }]>('noop');
+
+/** Ingest baseline: signal-with-started like a case, it ends as soon as its signal is in; the least a started workflow can do. */
+export async function noopWorkflow(): Promise<void> {
+  let signalled = false;
+  setHandler(noopSignal, () => {
+    signalled = true;
+  });
+  await condition(() => signalled);
+}
+
 /** Stands where an EOI case would (`eoi:<eoiId>`): completes when the ledger tells it of its places. */
 export async function releaseReceiverWorkflow(): Promise<PlacesReleasedSignalInput> {
   let release: PlacesReleasedSignalInput | undefined;
