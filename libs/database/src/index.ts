@@ -24,3 +24,4 @@ export {
   type ChainPage,
 } from './audit/audit-table';
 export { pruneChained, type PruneOutcome } from './audit/audit-pruning';
+export { isoTimestamp, isoTimestampOrNull } from './timestamps';

@@ -3,7 +3,7 @@ import { CurrentService, ProblemError, type ServiceCaller, ServicesAllowed } fro
 import { createLogger } from '@oioo/config';
 import { type DestroyDataKeysResult, destroyDataKeysBodySchema } from '@oioo/contracts';
 import { CASE_DATA_KEYS, type DataKeyLookup, type EnvelopedCaseDataKeys, vaultWorkflowIdSchema, wrappedDataKeySchema } from '@oioo/temporal';
-import { parseVaultInput } from './vault-input';
+import { parseWith } from '../steps/request-parsing';
 import { DataKeyVault } from './data-key-vault.repository';
 
 /**
@@ -24,7 +24,7 @@ export class DataKeysController {
   @Get(':workflowId')
   @ServicesAllowed()
   async find(@Param('workflowId') workflowId: string): Promise<DataKeyLookup> {
-    const lookup = await this.vault.find(parseVaultInput(vaultWorkflowIdSchema, workflowId));
+    const lookup = await this.vault.find(parseWith(vaultWorkflowIdSchema, workflowId, 'path'));
     if (lookup === undefined) throw new ProblemError(HttpStatus.NOT_FOUND, 'NO_DATA_KEY', 'this workflow has no data key');
     return lookup;
   }
@@ -34,7 +34,7 @@ export class DataKeysController {
   @ServicesAllowed()
   @HttpCode(HttpStatus.OK)
   async create(@Body() body: unknown): Promise<DataKeyLookup> {
-    return this.vault.createIfAbsent(parseVaultInput(wrappedDataKeySchema, body));
+    return this.vault.createIfAbsent(parseWith(wrappedDataKeySchema, body, 'body'));
   }
 
   /** S4: destroys the data keys of closed cases past retention, which shreds their histories; the retention sweep only. */
@@ -42,7 +42,7 @@ export class DataKeysController {
   @ServicesAllowed('svc-worker')
   @HttpCode(HttpStatus.OK)
   async destroy(@CurrentService() caller: ServiceCaller, @Body() body: unknown): Promise<DestroyDataKeysResult> {
-    const request = parseVaultInput(destroyDataKeysBodySchema, body);
+    const request = parseWith(destroyDataKeysBodySchema, body, 'body');
     const result = await this.vault.destroy(request.workflowIds, request.reason, caller.clientId);
     // This process (the codec server, the API) stops reading them now; others within their cache's lifetime.
     this.ownKeys.forget(request.workflowIds);

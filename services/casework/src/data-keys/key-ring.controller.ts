@@ -3,7 +3,7 @@ import { ProblemError, RolesAllowed } from '@oioo/auth';
 import { type DataKeyLookup, vaultWorkflowIdSchema } from '@oioo/temporal';
 import { DataKeyVault } from './data-key-vault.repository';
 import { type KeyRingEntry, KeyRingService, type RewrapOutcome } from './key-ring.service';
-import { parseVaultInput } from './vault-input';
+import { parseWith } from '../steps/request-parsing';
 
 /**
  * Key rotation and the vault for SREs (`npm run ops -- keys ...`): which keys are still needed, re-wrapping,
@@ -36,7 +36,7 @@ export class KeyRingController {
   @Get('data-keys/:workflowId')
   @RolesAllowed('sre')
   async find(@Param('workflowId') workflowId: string): Promise<DataKeyLookup> {
-    const lookup = await this.vault.find(parseVaultInput(vaultWorkflowIdSchema, workflowId));
+    const lookup = await this.vault.find(parseWith(vaultWorkflowIdSchema, workflowId, 'path'));
     if (lookup === undefined) throw new ProblemError(HttpStatus.NOT_FOUND, 'NO_DATA_KEY', 'this workflow has no data key');
     return lookup;
   }

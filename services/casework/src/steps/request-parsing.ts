@@ -2,8 +2,8 @@ import { HttpStatus } from '@nestjs/common';
 import type { z } from 'zod';
 import { ProblemError } from '@oioo/auth';
 
-/** Parses a body or query with its schema; a bad one is a 400 that names every field it got wrong. */
-export function parseWith<Schema extends z.ZodType>(schema: Schema, input: unknown, where: 'body' | 'query'): z.infer<Schema> {
+/** Parses a body, query or path parameter with its schema; a bad one is a 400 that names every field it got wrong. */
+export function parseWith<Schema extends z.ZodType>(schema: Schema, input: unknown, where: 'body' | 'query' | 'path'): z.infer<Schema> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const errors = result.error.issues.flatMap((issue) => {

@@ -1,18 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EXEMPTION_REASONS, type IdentitySubjectAccess, type WithheldItem, caseIdSchema, eoiIdSchema } from '@oioo/contracts';
-import { DATABASE, type Database, type Queryable } from '@oioo/database';
+import { DATABASE, type Database, type Queryable, isoTimestamp, isoTimestampOrNull } from '@oioo/database';
 
 type Row = Record<string, unknown>;
 
 /** A timestamptz as ISO 8601 (null stays null). */
-function iso(value: unknown): string {
-  return new Date(value as Date | string).toISOString();
-}
-
-function isoOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : iso(value);
-}
-
 function numberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
@@ -79,7 +71,7 @@ export class SubjectAccessRepository {
     return {
       personId,
       known: person !== undefined,
-      knownSince: isoOrNull(person?.['created_at']),
+      knownSince: isoTimestampOrNull(person?.['created_at']),
       cases: {
         readmission: [...readmissionCases].filter((id) => caseIdSchema.safeParse(id).success).sort(),
         eoi: [...eoiIds].filter((id) => eoiIdSchema.safeParse(id).success).sort(),
@@ -88,8 +80,8 @@ export class SubjectAccessRepository {
         reference: String(row['reference']),
         caseId: String(row['case_id']),
         context: row['context'] as 'arrival' | 'eoi',
-        capturedAt: iso(row['captured_at']),
-        enrolledAt: iso(row['enrolled_at']),
+        capturedAt: isoTimestamp(row['captured_at']),
+        enrolledAt: isoTimestamp(row['enrolled_at']),
         templateHeld: true as const,
       })),
       arrivalScreenings: screenings.map((row) => ({
@@ -99,25 +91,25 @@ export class SubjectAccessRepository {
         previousCaseId: (row['previous_case_id'] as string | null) ?? null,
         earlierCaseId: (row['earlier_case_id'] as string | null) ?? null,
         matchScore: numberOrNull(row['match_score']),
-        screenedAt: iso(row['screened_at']),
-        caseOpenedAt: isoOrNull(row['case_opened_at']),
+        screenedAt: isoTimestamp(row['screened_at']),
+        caseOpenedAt: isoTimestampOrNull(row['case_opened_at']),
       })),
       arrivalRecordsLinked: links.map((row) => ({
         recordCaseId: String(row['record_case_id']),
         caseId: String(row['case_id']),
         link: String(row['link']),
         matchScore: Number(row['match_score']),
-        recordArrivedAt: iso(row['record_arrived_at']),
-        linkedAt: iso(row['linked_at']),
+        recordArrivedAt: isoTimestamp(row['record_arrived_at']),
+        linkedAt: isoTimestamp(row['linked_at']),
       })),
-      irregularEntries: entries.map((row) => ({ caseId: String(row['case_id']), enrolmentReference: String(row['enrolment_reference']), route: String(row['route']), arrivedAt: iso(row['arrived_at']), recordedAt: iso(row['recorded_at']) })),
-      returnsRegister: returns.map((row) => ({ caseId: String(row['case_id']), handoverReference: String(row['handover_reference']), registeredAt: iso(row['registered_at']), enrolmentReferences: row['enrolment_references'] as string[] })),
-      ageAssessments: assessments.map((row) => ({ reference: String(row['reference']), caseId: String(row['case_id']), outcome: String(row['outcome']), assessedAt: iso(row['assessed_at']), recordedAt: iso(row['recorded_at']) })),
+      irregularEntries: entries.map((row) => ({ caseId: String(row['case_id']), enrolmentReference: String(row['enrolment_reference']), route: String(row['route']), arrivedAt: isoTimestamp(row['arrived_at']), recordedAt: isoTimestamp(row['recorded_at']) })),
+      returnsRegister: returns.map((row) => ({ caseId: String(row['case_id']), handoverReference: String(row['handover_reference']), registeredAt: isoTimestamp(row['registered_at']), enrolmentReferences: row['enrolment_references'] as string[] })),
+      ageAssessments: assessments.map((row) => ({ reference: String(row['reference']), caseId: String(row['case_id']), outcome: String(row['outcome']), assessedAt: isoTimestamp(row['assessed_at']), recordedAt: isoTimestamp(row['recorded_at']) })),
       eoiApplications: applications.map((row) => ({
         eoiId: String(row['eoi_id']),
         familyReference: (row['family_reference'] as string | null) ?? null,
-        submittedAt: iso(row['submitted_at']),
-        receivedAt: iso(row['received_at']),
+        submittedAt: isoTimestamp(row['submitted_at']),
+        receivedAt: isoTimestamp(row['received_at']),
         role: String(row['role']),
         givenNames: String(row['given_names']),
         familyName: String(row['family_name']),
@@ -135,14 +127,14 @@ export class SubjectAccessRepository {
         frenchResidencePermission: Boolean(row['french_residence_permission']),
         ukLinkWithin5Years: Boolean(row['uk_link_within_5_years']),
       })),
-      presenceRequests: presence.map((row) => ({ eoiId: String(row['eoi_id']), recordedAt: iso(row['recorded_at']), askedAt: isoOrNull(row['asked_at']), confirmBy: isoOrNull(row['confirm_by']) })),
-      vacAppointments: appointments.map((row) => ({ appointmentReference: String(row['appointment_reference']), eoiId: String(row['eoi_id']), centre: String(row['centre']), at: iso(row['at']), bookedAt: iso(row['booked_at']) })),
+      presenceRequests: presence.map((row) => ({ eoiId: String(row['eoi_id']), recordedAt: isoTimestamp(row['recorded_at']), askedAt: isoTimestampOrNull(row['asked_at']), confirmBy: isoTimestampOrNull(row['confirm_by']) })),
+      vacAppointments: appointments.map((row) => ({ appointmentReference: String(row['appointment_reference']), eoiId: String(row['eoi_id']), centre: String(row['centre']), at: isoTimestamp(row['at']), bookedAt: isoTimestamp(row['booked_at']) })),
       biometricCaptures: captures.map((row) => ({
         appointmentReference: String(row['appointment_reference']),
         eoiId: String(row['eoi_id']),
         enrolmentReference: String(row['enrolment_reference']),
-        capturedAt: iso(row['captured_at']),
-        recordedAt: iso(row['recorded_at']),
+        capturedAt: isoTimestamp(row['captured_at']),
+        recordedAt: isoTimestamp(row['recorded_at']),
       })),
       withheld,
     };

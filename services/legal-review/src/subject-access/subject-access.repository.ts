@@ -1,16 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EXEMPTION_REASONS, type LegalReviewSubjectAccess, type SubjectAccessCases, type WithheldItem } from '@oioo/contracts';
-import { DATABASE, type Database, type Queryable } from '@oioo/database';
+import { DATABASE, type Database, type Queryable, isoTimestamp, isoTimestampOrNull } from '@oioo/database';
 
 type Row = Record<string, unknown>;
-
-function iso(value: unknown): string {
-  return new Date(value as Date | string).toISOString();
-}
-
-function isoOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : iso(value);
-}
 
 /**
  * Right of access: what legal-review holds on one person: challenges they lodged or that hold their cases, the
@@ -62,18 +54,18 @@ export class SubjectAccessRepository {
         challengeId: String(row['challenge_id']),
         caseId: String(row['case_id']),
         kind: String(row['kind']),
-        lodgedAt: iso(row['lodged_at']),
+        lodgedAt: isoTimestamp(row['lodged_at']),
         status: String(row['status']),
         outcome: (row['outcome'] as string | null) ?? null,
-        decidedAt: isoOrNull(row['decided_at']),
+        decidedAt: isoTimestampOrNull(row['decided_at']),
       })),
       readmissionRequests: requests.map((row) => ({
         requestReference: String(row['request_reference']),
         caseId: String(row['case_id']),
         requestNumber: Number(row['request_number']),
         contentSha256: String(row['content_sha256']),
-        recordedAt: iso(row['recorded_at']),
-        publishedAt: isoOrNull(row['published_at']),
+        recordedAt: isoTimestamp(row['recorded_at']),
+        publishedAt: isoTimestampOrNull(row['published_at']),
       })),
       disclosures: disclosures.map((row) => ({
         caseId: String(row['case_id']),
@@ -82,22 +74,22 @@ export class SubjectAccessRepository {
         purpose: String(row['purpose']),
         channel: String(row['channel']),
         requestReference: String(row['request_reference']),
-        loggedAt: iso(row['logged_at']),
+        loggedAt: isoTimestamp(row['logged_at']),
       })),
       franceReplies: replies.map((row) => ({
         caseId: String(row['case_id']),
         requestReference: String(row['request_reference']),
         kind: String(row['kind']),
         ground: (row['ground'] as string | null) ?? null,
-        repliedAt: iso(row['replied_at']),
+        repliedAt: isoTimestamp(row['replied_at']),
         caseState: String(row['case_state']),
       })),
       securityChecks: checks.map((row) => ({
         checkReference: String(row['check_reference']),
         eoiId: String(row['eoi_id']),
-        requestedAt: iso(row['requested_at']),
-        publishedAt: isoOrNull(row['published_at']),
-        result: row['outcome'] ? { outcome: row['outcome'] as 'clear' | 'refuse', ground: (row['ground'] as string | null) ?? null, completedAt: iso(row['completed_at']) } : null,
+        requestedAt: isoTimestamp(row['requested_at']),
+        publishedAt: isoTimestampOrNull(row['published_at']),
+        result: row['outcome'] ? { outcome: row['outcome'] as 'clear' | 'refuse', ground: (row['ground'] as string | null) ?? null, completedAt: isoTimestamp(row['completed_at']) } : null,
       })),
       withheld,
     };

@@ -1,16 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EXEMPTION_REASONS, type SubjectAccessCases, type TransportSubjectAccess, type WithheldItem } from '@oioo/contracts';
-import { DATABASE, type Database, type Queryable } from '@oioo/database';
+import { DATABASE, type Database, type Queryable, isoTimestamp, isoTimestampOrNull } from '@oioo/database';
 
 type Row = Record<string, unknown>;
-
-function iso(value: unknown): string {
-  return new Date(value as Date | string).toISOString();
-}
-
-function isoOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : iso(value);
-}
 
 /**
  * Right of access: what transport holds on one person: the seats booked for their readmission cases with the
@@ -54,32 +46,32 @@ export class SubjectAccessRepository {
         caseId: String(row['case_id']),
         bookingNumber: Number(row['booking_number']),
         status: String(row['status']),
-        bookedAt: iso(row['booked_at']),
-        releasedAt: isoOrNull(row['released_at']),
+        bookedAt: isoTimestamp(row['booked_at']),
+        releasedAt: isoTimestampOrNull(row['released_at']),
         releaseReason: (row['release_reason'] as string | null) ?? null,
-        movement: { movementId: String(row['movement_id']), departsAt: iso(row['departs_at']), entryPoint: String(row['entry_point']), status: String(row['movement_status']) },
-        boarding: row['boarding_outcome'] ? { outcome: String(row['boarding_outcome']), recordedAt: iso(row['boarding_recorded_at']) } : null,
+        movement: { movementId: String(row['movement_id']), departsAt: isoTimestamp(row['departs_at']), entryPoint: String(row['entry_point']), status: String(row['movement_status']) },
+        boarding: row['boarding_outcome'] ? { outcome: String(row['boarding_outcome']), recordedAt: isoTimestamp(row['boarding_recorded_at']) } : null,
       })),
       handovers: handovers.map((row) => ({
         handoverReference: String(row['handover_reference']),
         caseId: String(row['case_id']),
         movementId: String(row['movement_id']),
-        confirmedAt: iso(row['confirmed_at']),
-        receivedAt: iso(row['received_at']),
+        confirmedAt: isoTimestamp(row['confirmed_at']),
+        receivedAt: isoTimestamp(row['received_at']),
       })),
       travel: travel.map((row) => ({
         travelReference: String(row['travel_reference']),
         eoiId: String(row['eoi_id']),
-        notBefore: iso(row['not_before']),
-        departsAt: iso(row['departs_at']),
+        notBefore: isoTimestamp(row['not_before']),
+        departsAt: isoTimestamp(row['departs_at']),
         arrivalPort: String(row['arrival_port']),
-        bookedAt: iso(row['booked_at']),
-        publishedAt: isoOrNull(row['published_at']),
+        bookedAt: isoTimestamp(row['booked_at']),
+        publishedAt: isoTimestampOrNull(row['published_at']),
       })),
       entries: entries.map((row) => ({
         eoiId: String(row['eoi_id']),
         travelReference: (row['travel_reference'] as string | null) ?? null,
-        arrivedAt: iso(row['arrived_at']),
+        arrivedAt: isoTimestamp(row['arrived_at']),
         port: String(row['port']),
         caseState: String(row['case_state']),
       })),
