@@ -1,4 +1,5 @@
 export * from './time';
+export * from './rule-clock';
 export * from './readmission/readmission-policy';
 export * from './readmission/readmission-deadlines';
 export * from './readmission/readmission-scope';

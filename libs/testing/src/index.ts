@@ -13,3 +13,4 @@ export * from './browser/chromium';
 export * from './free-port';
 export * from './personal-data-in-logs';
 export * from './process-output-capture';
+export * from './lagging-task-clocks';

@@ -6,6 +6,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -14,7 +15,8 @@ import {
 } from '@temporalio/workflow';
 import { type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
 import { SearchAttributes, ledgerWorkflowId } from '@oioo/contracts';
-import { eoiPolicyOf } from '@oioo/domain';
+import { eoiPolicyOf, ruleClock, startRuleClock } from '@oioo/domain';
+import { waitForNewsOrDeadline } from '@oioo/workflows-platform';
 import { grantLapsedSignal, grantRevokedSignal, placesReleasedSignal, placesRequestWithdrawnSignal } from '@oioo/workflows-equivalence-ledger';
 import {
   type EoiCaseInput,
@@ -58,6 +60,9 @@ const services = proxyActivities<EoiActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
+/** The patch that moved deadline rules onto the rule clock (see ruleClock in @oioo/domain). */
+const RULE_CLOCK_PATCH = 'deadline-rule-clock';
+
 /** Continue-as-new well before Temporal's 10,000-event warning. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
 
@@ -74,6 +79,8 @@ const LEDGER_RETRY = '1 minute';
 export async function eoiCaseWorkflow(input: EoiCaseInput): Promise<EoiCaseResult> {
   const { workflowId } = workflowInfo();
   const snapshot: EoiSnapshot = input.carried ?? openEoiCase(input.eoiId, input.pilotId, eoiPolicyOf(input.policy));
+  // Cases begun before the rule clock replay as they ran, on the worker's clock.
+  if (patched(RULE_CLOCK_PATCH)) startRuleClock(snapshot);
   // Bumped by every signal and update, so a waiting loop wakes to reconsider the case.
   let changes = 0;
   const onFact = <Payload>(signal: SignalDefinition<[Payload]>, fact: (snapshot: EoiSnapshot, payload: Payload, now: Date) => void) =>
@@ -119,9 +126,11 @@ export async function eoiCaseWorkflow(input: EoiCaseInput): Promise<EoiCaseResul
   };
 
   for (;;) {
-    advance(snapshot, new Date());
+    // Deadlines are read from the rule clock, which only the case's own timers move (see ruleClock).
+    const clock = ruleClock(snapshot, new Date());
+    advance(snapshot, clock);
     publishSearchAttributes();
-    const action = nextAction(snapshot, new Date());
+    const action = nextAction(snapshot, clock);
     if (action.kind === 'finish') break;
     switch (action.kind) {
       case 'request-presence': {
@@ -181,8 +190,7 @@ export async function eoiCaseWorkflow(input: EoiCaseInput): Promise<EoiCaseResul
       }
       case 'wait': {
         const seen = changes;
-        if (action.until) await condition(() => changes !== seen, Math.max(action.until.getTime() - Date.now(), 1));
-        else await condition(() => changes !== seen);
+        await waitForNewsOrDeadline(snapshot, () => changes !== seen, action.until, clock);
         break;
       }
     }

@@ -1,4 +1,4 @@
-import { type EoiApplicantFacts, type EoiPolicy, addDays, addHours, adultsOf } from '@oioo/domain';
+import { type EoiApplicantFacts, type EoiPolicy, type RuleClockState, addDays, addHours, adultsOf } from '@oioo/domain';
 import type { EoiCaseResult, EoiCaseState, EoiCaseView, EoiDeadline, EoiOutcome, EoiPersonView, EoiStepResult, EoiTimelineEntry } from './definitions';
 
 /** How far one person in the EOI has got: kept as the view shows it. */
@@ -18,7 +18,7 @@ export interface PendingAdmission {
  * Everything an EOI case knows, as plain data: the workflow keeps one and passes it through
  * continue-as-new, and every rule is a pure function of it and the time.
  */
-export interface EoiSnapshot {
+export interface EoiSnapshot extends RuleClockState {
   eoiId: string;
   pilotId: string;
   policy: EoiPolicy;

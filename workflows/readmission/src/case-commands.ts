@@ -1,5 +1,5 @@
 import { isOpaqueId } from '@oioo/contracts';
-import { ageAllowsReadmission, correctedRequestAllowed } from '@oioo/domain';
+import { ageAllowsReadmission, correctedRequestAllowed, ruleClock } from '@oioo/domain';
 import { CaseErrorCode, reject } from './case-errors';
 import { type CaseSnapshot, close, isClosed, moveTo, record } from './case-state';
 import type {
@@ -260,7 +260,8 @@ export const recordFranceReply: CaseCommand<RecordFranceReplyInput> = {
     }
     if (input.kind === 'accepted') return moveTo(snapshot, 'removal-directions', now, by, 'France accepted the readmission request', [`request:${request.reference}`]);
     const why = `R10: France refused (${input.ground ?? 'no ground given'})`;
-    if (snapshot.requestDeadline && correctedRequestAllowed(now, new Date(snapshot.requestDeadline))) {
+    // R3 is read from the rule clock: the loop closes a refused-correctable case when R3's timer fires.
+    if (snapshot.requestDeadline && correctedRequestAllowed(ruleClock(snapshot, now), new Date(snapshot.requestDeadline))) {
       return moveTo(snapshot, 'refused-correctable', now, by, `${why}; a corrected request is possible until ${snapshot.requestDeadline}`, [`request:${request.reference}`]);
     }
     return close(snapshot, 'refused-by-france', now, by, `${why}; R3's 14 days have run out, so the readmission ends`);

@@ -1,5 +1,6 @@
 import {
   type ReadmissionPolicy,
+  type RuleClockState,
   assessArrivalScope,
   earliestTransfer,
   preTransferCheckAt,
@@ -33,7 +34,7 @@ export interface PendingProposal {
  * Everything a case knows, as plain data: the workflow keeps one, passes it through continue-as-new,
  * and every rule below is a pure function of it and the time, so it is unit-testable without Temporal.
  */
-export interface CaseSnapshot {
+export interface CaseSnapshot extends RuleClockState {
   caseId: string;
   policy: ReadmissionPolicy;
   state: ReadmissionCaseState;

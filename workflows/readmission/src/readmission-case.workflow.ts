@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -9,7 +10,8 @@ import {
 } from '@temporalio/workflow';
 import { type UpdateDefinition } from '@temporalio/common';
 import { SearchAttributes } from '@oioo/contracts';
-import { DEFAULT_READMISSION_POLICY } from '@oioo/domain';
+import { DEFAULT_READMISSION_POLICY, ruleClock, startRuleClock } from '@oioo/domain';
+import { waitForNewsOrDeadline } from '@oioo/workflows-platform';
 import * as commands from './case-commands';
 import { type CaseCommand, checkCommand, runCommand } from './case-commands';
 import { bookingCancelled, linkArrivalRecord, movementBooked, placeHold, releaseHold, requestSent, transferBarsChecked } from './case-facts';
@@ -44,6 +46,9 @@ const services = proxyActivities<ReadmissionActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
+/** The patch that moved deadline rules onto the rule clock (see ruleClock in @oioo/domain). */
+const RULE_CLOCK_PATCH = 'deadline-rule-clock';
+
 /** Continue-as-new well before Temporal's 10,000-event warning, so months-long cases keep small histories. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
 
@@ -57,6 +62,8 @@ const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
 export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Promise<ReadmissionCaseResult> {
   const { workflowId } = workflowInfo();
   const snapshot: CaseSnapshot = input.carried ?? openCase(input.caseId, { ...DEFAULT_READMISSION_POLICY, ...input.policy });
+  // Cases begun before the rule clock replay as they ran, on the worker's clock.
+  if (patched(RULE_CLOCK_PATCH)) startRuleClock(snapshot);
   // Bumped by every signal and update, so a waiting loop wakes to reconsider the case.
   let changes = 0;
   const changed = () => {
@@ -130,10 +137,12 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
   };
 
   while (!isClosed(snapshot)) {
-    applyClock(snapshot, new Date());
+    // Deadlines are read from the rule clock, which only the case's own timers move (see ruleClock).
+    const clock = ruleClock(snapshot, new Date());
+    applyClock(snapshot, clock);
     publishSearchAttributes();
     if (isClosed(snapshot)) break;
-    const action = nextAction(snapshot, new Date());
+    const action = nextAction(snapshot, clock);
     switch (action.kind) {
       case 'send-request': {
         const arrival = snapshot.arrival as NonNullable<CaseSnapshot['arrival']>;
@@ -154,7 +163,8 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
         const booking = await services.bookMovement({
           caseId: snapshot.caseId,
           personId: (snapshot.arrival as NonNullable<CaseSnapshot['arrival']>).data.personId,
-          notBefore: action.notBefore.toISOString(),
+          // The notice is counted from the rule clock; the booking asks for nothing earlier than the worker's now.
+          notBefore: new Date(Math.max(action.notBefore.getTime(), Date.now())).toISOString(),
           bookingNumber: snapshot.bookingsMade + 1,
           idempotencyKey: `${workflowId}:booking:${snapshot.bookingsMade + 1}`,
         });
@@ -176,8 +186,7 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
       }
       case 'wait': {
         const seen = changes;
-        if (action.until) await condition(() => changes !== seen, Math.max(action.until.getTime() - Date.now(), 1));
-        else await condition(() => changes !== seen);
+        await waitForNewsOrDeadline(snapshot, () => changes !== seen, action.until, clock);
         break;
       }
     }
