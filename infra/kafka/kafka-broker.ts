@@ -7,6 +7,17 @@ import { runCommand } from '../stack/shell';
 import type { StackProfile } from '../stack/stack-profile';
 import { SupervisedProcess } from '../stack/supervised-process';
 
+/**
+ * A new KRaft cluster id: 16 random bytes in base64url, as Kafka's own `random-uuid` gives. One that starts
+ * with '-' is drawn again (as Kafka does): the storage tool would read it as an option and refuse to format.
+ */
+export function newKafkaClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
 /** Bootstrap address of the profile's broker. */
 export function kafkaBrokers(profile: StackProfile): string {
   return `127.0.0.1:${profile.kafka.port}`;
@@ -60,7 +71,7 @@ export async function startKafkaBroker(profile: StackProfile): Promise<Supervise
   const classpath = `${ToolPaths.kafkaLib}/*`;
   const jvm = ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-Djava.awt.headless=true', `-Dlog4j.configuration=file:${log4jFile}`, '-cp', classpath];
   if (!existsSync(join(logDir, 'meta.properties'))) {
-    const clusterId = randomBytes(16).toString('base64url');
+    const clusterId = newKafkaClusterId();
     await runCommand('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile], {
       hint: `Formatting the KRaft store in ${logDir} failed; delete that folder (or start with --fresh) and try again.`,
     });

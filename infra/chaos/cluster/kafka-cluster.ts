@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KAFKA_LOG4J } from '../../kafka/kafka-broker';
+import { KAFKA_LOG4J, newKafkaClusterId } from '../../kafka/kafka-broker';
 import { assertPortFree, isPortOpen, waitUntil } from '../../stack/ports';
 import { runCommand } from '../../stack/shell';
 import { ToolPaths } from '../../stack/tool-paths';
@@ -60,7 +59,7 @@ export async function prepareKafkaCluster(layout: ClusterLayout): Promise<void> 
   const home = join(layout.profile.dataDir, 'kafka');
   mkdirSync(home, { recursive: true });
   const idFile = join(home, 'cluster-id');
-  if (!existsSync(idFile)) writeFileSync(idFile, randomBytes(16).toString('base64url'));
+  if (!existsSync(idFile)) writeFileSync(idFile, newKafkaClusterId());
   const clusterId = readFileSync(idFile, 'utf8').trim();
   const log4jFile = join(home, 'log4j.properties');
   writeFileSync(log4jFile, KAFKA_LOG4J);
