@@ -1,3 +1,4 @@
+import { type WorkflowView } from '../history';
 import { checkHistory } from './history-checker';
 import { buildHistory, healthyScenario, ids } from './test-support/healthy-run';
 import { invariantOf, violated } from './test-support/violations-of';
@@ -25,6 +26,24 @@ describe('no case stuck', () => {
     expect(violated(checkHistory(buildHistory(run)))).toEqual({});
   });
 
+  it('E6 an EOI held for places waits on its pilot\'s ledger while the ledger is open with a pending timer', () => {
+    const run = healthyScenario();
+    run.views.push(heldEoi());
+    expect(invariantOf(checkHistory(buildHistory(run)), 'no-stuck-case').violations).toBe(0);
+  });
+
+  it('E6 names an EOI held for places when no open ledger with a pending timer could release them', () => {
+    const run = healthyScenario();
+    run.views.push(heldEoi());
+    Object.assign(run.views.find((view) => view.kind === 'ledger')!, { pendingTimers: 0 });
+    // The ledger itself is stuck too: open, no timer for its next week.
+    const stuck = invariantOf(checkHistory(buildHistory(run)), 'no-stuck-case');
+    expect(stuck.violations).toBe(2);
+    expect(stuck.examples).toContain(
+      "eoi:eoi_01JCHAOSHELD00000001 in held: open, no pending timer, no person's step, and no open ledger with a pending timer to release places (E6)",
+    );
+  });
+
   it('names a final state taken sooner than the settle bound after the last fault healed', () => {
     const run = healthyScenario();
     run.settleMs = 1000;
@@ -34,3 +53,7 @@ describe('no case stuck', () => {
     expect(invariantOf(result, 'no-stuck-case').examples).toEqual(['final state taken 9000 ms after the last fault healed; the bound is 60000 ms']);
   });
 });
+
+function heldEoi(): WorkflowView {
+  return { workflowId: 'eoi:eoi_01JCHAOSHELD00000001', kind: 'eoi', caseId: 'eoi_01JCHAOSHELD00000001', state: 'held', closed: false, commands: [], pendingTimers: 0, waitingOnPerson: false };
+}
