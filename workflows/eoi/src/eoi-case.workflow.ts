@@ -6,7 +6,6 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
-  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -15,8 +14,8 @@ import {
 } from '@temporalio/workflow';
 import { type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
 import { SearchAttributes, ledgerWorkflowId } from '@oioo/contracts';
-import { eoiPolicyOf, ruleClock, startRuleClock } from '@oioo/domain';
-import { waitForNewsOrDeadline } from '@oioo/workflows-platform';
+import { eoiPolicyOf, ruleClock } from '@oioo/domain';
+import { useRuleClock, waitForNewsOrDeadline } from '@oioo/workflows-platform';
 import { grantLapsedSignal, grantRevokedSignal, placesReleasedSignal, placesRequestWithdrawnSignal } from '@oioo/workflows-equivalence-ledger';
 import {
   type EoiCaseInput,
@@ -60,9 +59,6 @@ const services = proxyActivities<EoiActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-/** The patch that moved deadline rules onto the rule clock (see ruleClock in @oioo/domain). */
-const RULE_CLOCK_PATCH = 'deadline-rule-clock';
-
 /** Continue-as-new well before Temporal's 10,000-event warning. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
 
@@ -79,8 +75,7 @@ const LEDGER_RETRY = '1 minute';
 export async function eoiCaseWorkflow(input: EoiCaseInput): Promise<EoiCaseResult> {
   const { workflowId } = workflowInfo();
   const snapshot: EoiSnapshot = input.carried ?? openEoiCase(input.eoiId, input.pilotId, eoiPolicyOf(input.policy));
-  // Cases begun before the rule clock replay as they ran, on the worker's clock.
-  if (patched(RULE_CLOCK_PATCH)) startRuleClock(snapshot);
+  useRuleClock(snapshot);
   // Bumped by every signal and update, so a waiting loop wakes to reconsider the case.
   let changes = 0;
   const onFact = <Payload>(signal: SignalDefinition<[Payload]>, fact: (snapshot: EoiSnapshot, payload: Payload, now: Date) => void) =>

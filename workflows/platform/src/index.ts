@@ -2,4 +2,4 @@ export * from './definitions';
 export * from './probe.workflow';
 export * from './retention.activities';
 export * from './retention-sweep.workflow';
-export * from './deadline-wait';
+export * from './rule-clock';

@@ -2,7 +2,6 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -10,8 +9,8 @@ import {
 } from '@temporalio/workflow';
 import { type UpdateDefinition } from '@temporalio/common';
 import { SearchAttributes } from '@oioo/contracts';
-import { DEFAULT_READMISSION_POLICY, ruleClock, startRuleClock } from '@oioo/domain';
-import { waitForNewsOrDeadline } from '@oioo/workflows-platform';
+import { DEFAULT_READMISSION_POLICY, ruleClock } from '@oioo/domain';
+import { useRuleClock, waitForNewsOrDeadline } from '@oioo/workflows-platform';
 import * as commands from './case-commands';
 import { type CaseCommand, checkCommand, runCommand } from './case-commands';
 import { bookingCancelled, linkArrivalRecord, movementBooked, placeHold, releaseHold, requestSent, transferBarsChecked } from './case-facts';
@@ -46,9 +45,6 @@ const services = proxyActivities<ReadmissionActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-/** The patch that moved deadline rules onto the rule clock (see ruleClock in @oioo/domain). */
-const RULE_CLOCK_PATCH = 'deadline-rule-clock';
-
 /** Continue-as-new well before Temporal's 10,000-event warning, so months-long cases keep small histories. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
 
@@ -62,8 +58,7 @@ const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
 export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Promise<ReadmissionCaseResult> {
   const { workflowId } = workflowInfo();
   const snapshot: CaseSnapshot = input.carried ?? openCase(input.caseId, { ...DEFAULT_READMISSION_POLICY, ...input.policy });
-  // Cases begun before the rule clock replay as they ran, on the worker's clock.
-  if (patched(RULE_CLOCK_PATCH)) startRuleClock(snapshot);
+  useRuleClock(snapshot);
   // Bumped by every signal and update, so a waiting loop wakes to reconsider the case.
   let changes = 0;
   const changed = () => {

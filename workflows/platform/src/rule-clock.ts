@@ -1,5 +1,13 @@
-import { condition } from '@temporalio/workflow';
-import { type RuleClockState, deadlineSeen } from '@oioo/domain';
+import { condition, patched } from '@temporalio/workflow';
+import { type RuleClockState, deadlineSeen, startRuleClock } from '@oioo/domain';
+
+/** The patch that moved case deadlines onto the rule clock (see ruleClock in @oioo/domain). */
+const RULE_CLOCK_PATCH = 'deadline-rule-clock';
+
+/** Puts a case on the rule clock, unless it began before the patch: such cases replay as they ran, on the worker's clock. */
+export function useRuleClock(state: RuleClockState): void {
+  if (patched(RULE_CLOCK_PATCH)) startRuleClock(state);
+}
 
 /**
  * A case loop's sleep: until `changed()` holds or the deadline passes. A deadline reached moves the case's
