@@ -1,3 +1,4 @@
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the chaos run's recorder and checker are the local stack's own (infra).
 import { type FaultLog, type Nemesis } from '../../infra/chaos/run';
 import { type RunningPlatform } from '../support/platform';
 

@@ -1,4 +1,5 @@
 import { type Client } from '@temporalio/client';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the chaos run's recorder and checker are the local stack's own (infra).
 import { streamHistory } from '../../infra/chaos/history';
 
 /**

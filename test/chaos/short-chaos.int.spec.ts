@@ -1,9 +1,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DATABASE, type Database } from '@oioo/database';
 import { loadKafkaConfig } from '@oioo/kafka';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the chaos run's recorder and checker are the local stack's own (infra).
 import { checkHistoryFile, formatReport } from '../../infra/chaos/checker';
-import { recordChaosRun } from '../../infra/chaos/run';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- as above.
+import { readHistory } from '../../infra/chaos/history';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- as above.
+import { readTransportTables, recordChaosRun } from '../../infra/chaos/run';
 import { signIn } from '../support/people-tokens';
 import { type RunningPlatform, startPlatform } from '../support/platform';
 import { stackEnv } from '../support/stack';
@@ -46,6 +51,7 @@ describe('the short chaos run (issue 11)', () => {
         stopAfterMs: 60_000,
         waitLimitMs: 30_000,
         settleMs: SETTLE_MS,
+        serviceTables: () => readTransportTables(platform.apps.transport.get<Database>(DATABASE)),
         nemesis: workerRestarts(platform, [
           { atMs: 20_000, pauseMs: 3_000 },
           { atMs: 45_000, pauseMs: 5_000 },
@@ -58,6 +64,9 @@ describe('the short chaos run (issue 11)', () => {
       expect(run.queryFailures).toEqual([]);
       expect(result.faults.find((row) => row.kind === 'kill-worker')).toMatchObject({ injected: 2, healed: 2 });
       expect(result.invariants.filter((invariant) => invariant.violations > 0)).toEqual([]);
+      // R9's invariants judged real rows: the run booked movements.
+      const tables = (await readHistory(historyPath)).flatMap((record) => (record.type === 'service-tables' ? record.tables : []));
+      expect(tables.find((table) => table.table === 'transport.bookings')?.rows.length).toBeGreaterThan(0);
     },
     420_000,
   );

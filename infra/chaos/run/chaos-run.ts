@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { type HistoryWriter, HistoryWriter as Writer } from '../history';
+import { type HistoryWriter, HistoryWriter as Writer, type ServiceTable } from '../history';
 import { fuzzEvents } from '../fuzz';
 import { type WorkloadOptionsInput, generateWorkload } from '../workload';
 import { CaseStates } from './case-states';
@@ -36,6 +36,8 @@ export interface ChaosRunOptions {
   /** How long to wait for the consumer groups to catch up before reading the outcome. */
   lagTimeoutMs?: number;
   nemesis?: Nemesis;
+  /** Reads the services' tables for the final state (where they are is the platform's to know); none when absent. */
+  serviceTables?: () => Promise<ServiceTable[]>;
   /** What ran (git commit, Node...), for the record. */
   versions?: Record<string, string>;
   progress?: RunProgress;
@@ -97,6 +99,7 @@ export async function recordChaosRun(options: ChaosRunOptions): Promise<ChaosRun
     progress.stop();
     await recordConsumption(kafka, history, recorder.published, subscriptions);
     const queryFailures = await recordFinalState({ client: options.target.temporal, history, caseIds: recorder.arrivalCaseIds, eoiIds: recorder.eoiIds, ledger, failedHistoriesDir: dirname(options.historyPath) });
+    if (options.serviceTables) await history.append({ type: 'service-tables', tables: await options.serviceTables() });
     for (const failure of queryFailures) process.stderr.write(`[chaos] query of ${failure.workflowId} (run ${failure.runId}) failed: ${failure.reason}; history saved to ${failure.historyPath}\n`);
     await history.append({ type: 'run-ended', outcome: 'completed' });
     return { historyPath: options.historyPath, progress: progress.snapshot(), errors: progress.errors, lagReturnedToZero, queryFailures };

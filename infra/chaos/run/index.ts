@@ -11,3 +11,4 @@ export { platformSubscriptions, recordConsumption, waitForConsumers } from './ka
 export { recordFinalState, type QueryFailure } from './final-state';
 export { LedgerWatch } from './ledger-watch';
 export { seatHolder } from './seat-holders';
+export { readTransportTables } from './transport-tables';
