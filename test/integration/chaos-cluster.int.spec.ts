@@ -52,6 +52,30 @@ function directAdmin() {
   return new Kafka({ clientId: 'chaos-spec-admin', brokers: cluster.urls.kafkaDirect.split(','), logLevel: logLevel.NOTHING }).admin();
 }
 
+/**
+ * The node leading the probe topic's partition 0. A node not yet told of the topic answers
+ * UNKNOWN_TOPIC_OR_PARTITION, which is retriable: ask again, as any client would, for up to 30 s.
+ */
+async function leaderOfPartitionZero(): Promise<number> {
+  const admin = directAdmin();
+  await admin.connect();
+  try {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= 60; attempt += 1) {
+      try {
+        const leader = (await admin.fetchTopicMetadata({ topics: [TOPIC] })).topics[0]?.partitions.find((partition) => partition.partitionId === 0)?.leader;
+        if (leader !== undefined && leader >= 0) return leader;
+      } catch (error) {
+        lastError = error;
+      }
+      await sleep(500);
+    }
+    throw new Error(`no leader for ${TOPIC} partition 0 after 30 s: ${String(lastError)}`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 describe('the chaos cluster (Kafka nodes and Toxiproxy)', () => {
   it('creates the catalogue topics with three replicas and min.insync.replicas 2', async () => {
     const admin = directAdmin();
@@ -69,11 +93,7 @@ describe('the chaos cluster (Kafka nodes and Toxiproxy)', () => {
   });
 
   it('loses no acknowledged message when a partition leader is killed with kill -9 and restarted', async () => {
-    const admin = directAdmin();
-    await admin.connect();
-    const leader = (await admin.fetchTopicMetadata({ topics: [TOPIC] })).topics[0]?.partitions.find((partition) => partition.partitionId === 0)?.leader;
-    await admin.disconnect();
-    const victim = `kafka-${leader}`;
+    const victim = `kafka-${await leaderOfPartitionZero()}`;
 
     const received = new Set<string>();
     const consumerTransport = createKafkaJsTransport({ config: { brokers: proxiedKafkaBrokers(cluster.layout, 'transport').split(','), ssl: false, consumer: { maxAttempts: 1, retryBackoffMs: 0 } }, clientId: 'chaos-spec-consumer', logger: quiet });
