@@ -4,6 +4,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -42,7 +43,7 @@ import {
 } from './ledger-commands';
 import { reject } from './ledger-errors';
 import type { LedgerActivities } from './ledger.activities';
-import { pilotNow, realDelayUntil, reportEventOf, weeksToReport } from './ledger-clock';
+import { ledgerRuleNow, ledgerWakeSeen, pilotNow, realDelayUntil, reportEventOf, startLedgerRuleClock, weeksToReport } from './ledger-clock';
 import {
   type LedgerSnapshot,
   balanceViewOf,
@@ -63,6 +64,9 @@ const outside = proxyActivities<LedgerActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
+/** The patch that put the ledger's rules on its rule clock (ledgerRuleNow). */
+const LEDGER_RULE_CLOCK_PATCH = 'ledger-rule-clock';
+
 /** Continue-as-new well before Temporal's 10,000-event warning, so a ledger that runs for the whole pilot keeps a small history. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
 
@@ -76,8 +80,10 @@ const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
  */
 export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): Promise<EquivalenceLedgerResult> {
   const snapshot: LedgerSnapshot = input.carried ?? openSnapshot(input.pilotId, input.policy, new Date());
-  // Every rule reads the pilot clock (real time unless a demonstration compresses it).
-  const now = () => pilotNow(snapshot, new Date());
+  // Every rule reads the pilot clock (real time unless a demonstration compresses it), held to the window of
+  // the ledger's own timers (ledgerRuleNow). A ledger begun before that change replays on the pilot clock.
+  if (patched(LEDGER_RULE_CLOCK_PATCH)) startLedgerRuleClock(snapshot, pilotNow(snapshot, workflowInfo().runStartTime));
+  const now = () => ledgerRuleNow(snapshot, new Date());
   if (workflowInfo().workflowId !== ledgerWorkflowId(snapshot.ledger.pilotId)) {
     // One ledger per pilot: under any other ID a second ledger could count the same pilot's places.
     reject(LedgerErrorCode.InvalidInput, `the ledger of ${snapshot.ledger.pilotId} runs as ${ledgerWorkflowId(snapshot.ledger.pilotId)}`);
@@ -147,7 +153,9 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
     await continueAsNewIfLong(input, snapshot);
     const seen = changes;
     const wake = nextLedgerWake(snapshot.ledger, now());
-    await condition(() => changes !== seen || snapshot.outbox.length > 0, realDelayUntil(snapshot, wake, new Date()));
+    // A worker's clock may lag after a restart; the rule clock's reading has certainly passed.
+    const from = new Date(Math.max(now().getTime(), pilotNow(snapshot, new Date()).getTime()));
+    if (!(await condition(() => changes !== seen || snapshot.outbox.length > 0, realDelayUntil(snapshot, wake, from)))) ledgerWakeSeen(snapshot, wake);
   }
   await publishFinishedWeeks(snapshot, now);
 

@@ -35,6 +35,11 @@ export interface LedgerSnapshot {
   openedInWeek: IsoWeek;
   /** Q3: the last week whose report was published. */
   reportedThrough?: IsoWeek;
+  /**
+   * The ledger's rule clock (see ledgerRuleNow): the latest wake (pilot clock) its own timer has seen fire.
+   * Absent on ledgers begun before the rule clock, until their next run.
+   */
+  wakesSeenUntil?: string;
   /** Characters of JSON the last continue-as-new carried: the state grows with the pilot, and Temporal refuses a payload over 2 MB. */
   carriedStateBytes?: number;
 }

@@ -1,0 +1,48 @@
+import { Worker } from '@temporalio/worker';
+import { isoWeekOf, isoWeekStart, nextIsoWeekStart } from '@oioo/domain';
+import { cachedWorkflowBundle, withLaggingTaskClocks } from '@oioo/testing';
+import { nextId } from './test-support/ledger-driver';
+import { useLedgerEnvironment } from './test-support/ledger-environment';
+
+const fixture = useLedgerEnvironment();
+
+/** Replays a ledger's history with each workflow task on the clock of the task before it (a restarted worker's). */
+async function replayOnLaggingClocks(workflowId: string): Promise<void> {
+  const history = await fixture.env.client.workflow.getHandle(workflowId).fetchHistory();
+  const workflowBundle = await cachedWorkflowBundle(require.resolve('./test-support/ledger-test-workflows'));
+  await Worker.runReplayHistory({ workflowBundle }, withLaggingTaskClocks(history), workflowId);
+}
+
+describe('equivalence ledger workflow: weeks read the ledger’s own timers, not the worker’s clock', () => {
+  it('Q2 Q3 a new week’s release and the last week’s report replay the same when each task ran on the clock of the task before (a restarted worker)', async () => {
+    const ledger = await fixture.openLedger({ policy: { weeklyCap: 2 } });
+    await ledger.confirmReadmissions(5);
+    const [first, held] = [nextId('eoi'), nextId('eoi')];
+    await ledger.requestPlaces(first, 2);
+    await expect(ledger.requestPlaces(held, 1)).resolves.toEqual({ status: 'held', places: 1 });
+    const thisWeek = isoWeekOf(await fixture.now());
+    const eoi = await ledger.startEoi(held);
+
+    // The ledger's timer fires at Monday 00:00: the new week's cap releases the held place and last week is reported.
+    const notice = await eoi.result();
+    expect(notice).toMatchObject({ eoiId: held, places: 1, isoWeek: isoWeekOf(nextIsoWeekStart(isoWeekStart(thisWeek))) });
+    await ledger.settled();
+    expect(fixture.reports.map((report) => report.isoWeek)).toContain(thisWeek);
+
+    await expect(replayOnLaggingClocks(ledger.handle.workflowId)).resolves.toBeUndefined();
+  });
+
+  it('Q1 a readmission confirmed after the week turned counts in the new week, and the ledger replays the same on lagging clocks', async () => {
+    const ledger = await fixture.openLedger();
+    await ledger.confirmReadmissions(1);
+    const lastWeek = isoWeekOf(await fixture.now());
+    await fixture.env.sleep(nextIsoWeekStart(await fixture.now()).getTime() - (await fixture.now()).getTime() + 60 * 60 * 1000);
+    await ledger.confirmReadmissions(2);
+    const thisWeek = isoWeekOf(await fixture.now());
+    await ledger.settled();
+
+    expect(await ledger.weeklyReport(lastWeek)).toMatchObject({ week: { readmissions: 1 } });
+    expect(await ledger.weeklyReport(thisWeek)).toMatchObject({ week: { readmissions: 2 } });
+    await expect(replayOnLaggingClocks(ledger.handle.workflowId)).resolves.toBeUndefined();
+  });
+});
