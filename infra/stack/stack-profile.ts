@@ -54,11 +54,16 @@ export function testSlotProfile(slot: string | undefined): StackProfile {
 export const benchProfile = profile('bench', 20000);
 
 /**
- * The chaos cluster (`npm run chaos`, infra/chaos/cluster) on ports 30000 higher; with a test slot (1 to 9, as
+ * The chaos cluster (`npm run chaos`, infra/chaos/cluster) on ports 22000 higher; with a test slot (1 to 9, as
  * OIOO_TEST_SLOT) 100 × slot higher again and a folder of its own, so a test's cluster never meets a hand-run one.
+ * Every port stays below 32768, where Linux's ephemeral range starts: a cluster makes thousands of outgoing
+ * connections, and a broker could not bind a listener port that one of them had taken.
  */
 export function chaosProfile(slot?: string): StackProfile {
-  if (slot === undefined || slot === '') return profile('chaos', 30000);
+  if (slot === undefined || slot === '') return profile('chaos', CHAOS_PORT_OFFSET);
   if (!/^[1-9]$/.test(slot)) throw new Error(`OIOO_TEST_SLOT must be a digit from 1 to 9, not "${slot}".`);
-  return profile('chaos', 30000 + 100 * Number(slot), `chaos-slot-${slot}`);
+  return profile('chaos', CHAOS_PORT_OFFSET + 100 * Number(slot), `chaos-slot-${slot}`);
 }
+
+/** How far above `npm start`'s ports the chaos cluster's are. */
+const CHAOS_PORT_OFFSET = 22000;

@@ -7,7 +7,7 @@ import { type ChaosCluster, startCluster } from './start-cluster';
 
 const USAGE = `Usage: npm run chaos:cluster [-- --kafka-only]
 
-Starts the chaos cluster of issue 11 on ports 30000 above npm start's, prints what runs where, and keeps it
+Starts the chaos cluster of issue 11 on ports 22000 above npm start's, prints what runs where, and keeps it
 running until Ctrl-C, so it can be inspected (and faulted) by hand. Every start is fresh: the data folder is
 deleted first.
   --kafka-only   only Toxiproxy and the three Kafka nodes with the catalogue's topics
