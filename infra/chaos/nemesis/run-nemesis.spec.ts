@@ -68,6 +68,29 @@ describe('runNemesis', () => {
     expect(faults.records).toEqual(['injected f1 kill-broker kafka-1', 'healed f1', 'injected f2 partition link:identity:kafka', 'healed f2', 'injected f3 latency link:identity:kafka', 'healed f3']);
   });
 
+  it('starts a kill only once the kill before it has healed, so a slow restart never leaves two processes down', async () => {
+    const { cluster, actions } = fakeCluster();
+    const slowRestart = cluster.restart;
+    cluster.restart = async (name) => {
+      await new Promise((resolve) => setTimeout(resolve, name === 'kafka-1' ? 80 : 0));
+      await slowRestart(name);
+    };
+    const overlapping: FaultPlan = {
+      seed: 1,
+      durationMs: 100,
+      faults: [
+        { faultId: 'k1', kind: 'kill-broker', target: 'kafka-1', atMs: 0, healAfterMs: 10, parameters: { signal: 'SIGKILL', pauseMs: 10 } },
+        { faultId: 'k2', kind: 'kill-worker', target: 'worker-1', atMs: 20, healAfterMs: 10, parameters: { signal: 'SIGKILL', pauseMs: 10 } },
+        { faultId: 'n1', kind: 'latency', target: 'link:identity:kafka', atMs: 20, healAfterMs: 10, parameters: { durationMs: 10, latencyMs: 100, jitterMs: 0 } },
+      ],
+    };
+    await runNemesis(overlapping, cluster, recorder(), { settleTimeoutMs: 1_000 });
+    const kills = actions.filter((action) => action.startsWith('kill') || action.startsWith('restart'));
+    expect(kills).toEqual(['kill kafka-1 SIGKILL', 'restart kafka-1', 'kill worker-1 SIGKILL', 'restart worker-1']);
+    // The network lane does not wait for the kill lane.
+    expect(actions.indexOf('add latency n1 identity-kafka-1')).toBeLessThan(actions.indexOf('restart kafka-1'));
+  });
+
   it('fails, naming the process, when something is not healthy again after the faults', async () => {
     const { cluster } = fakeCluster({ healthyAfterRestart: false });
     await expect(runNemesis({ ...plan, faults: plan.faults.slice(0, 1) }, cluster, recorder(), { settleTimeoutMs: 100 })).rejects.toThrow(/Not healthy .*kafka-1/);

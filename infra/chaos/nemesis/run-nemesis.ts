@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChaosCluster } from '../cluster/start-cluster';
 import type { FaultRecorder } from './fault-recorder';
-import type { FaultPlan, PlannedFault } from './plan-faults';
+import { type FaultPlan, KILL_KINDS, type PlannedFault } from './plan-faults';
 
 /** What the nemesis needs of a cluster: its processes and its proxies (a {@link ChaosCluster} has them all). */
 export type NemesisCluster = Pick<ChaosCluster, 'kill' | 'restart' | 'isHealthy' | 'processes' | 'proxiesOf' | 'toxiproxy'>;
@@ -29,25 +29,41 @@ export async function runNemesis(plan: FaultPlan, cluster: NemesisCluster, recor
   const log = options.log ?? (() => undefined);
   const startedAt = Date.now();
   const summary: NemesisSummary = { injected: 0, healed: 0 };
+  // Each lane (kills, network faults) waits for its previous fault to heal: a restart slower than its slot
+  // (a worker under load) must not leave two processes down at once, which the quorum does not survive.
+  const laneHealed = new Map<string, Promise<unknown>>();
   // Settled, not raced: a fault that fails to heal must not leave the others unhealed behind it.
   const outcomes = await Promise.allSettled(
-    plan.faults.map(async (fault) => {
-      await sleep(Math.max(0, startedAt + fault.atMs - Date.now()));
-      const heal = await inject(fault, cluster);
-      summary.injected += 1;
-      await recorder.faultInjected({ faultId: fault.faultId, kind: fault.kind, target: fault.target, parameters: fault.parameters });
-      log(`${fault.faultId}: ${fault.kind} on ${fault.target} (${JSON.stringify(fault.parameters)})`);
-      await sleep(fault.healAfterMs);
-      await heal();
-      summary.healed += 1;
-      await recorder.faultHealed({ faultId: fault.faultId });
-      log(`${fault.faultId}: healed`);
+    plan.faults.map((fault) => {
+      const lane = laneOf(fault);
+      const previous = laneHealed.get(lane) ?? Promise.resolve();
+      const run = previous.catch(() => undefined).then(() => runFault(fault));
+      laneHealed.set(lane, run);
+      return run;
     }),
   );
   const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
   if (failed) throw failed.reason;
   await waitUntilHealthy(cluster, options.settleTimeoutMs ?? 180_000);
   return summary;
+
+  async function runFault(fault: PlannedFault): Promise<void> {
+    await sleep(Math.max(0, startedAt + fault.atMs - Date.now()));
+    const heal = await inject(fault, cluster);
+    summary.injected += 1;
+    await recorder.faultInjected({ faultId: fault.faultId, kind: fault.kind, target: fault.target, parameters: fault.parameters });
+    log(`${fault.faultId}: ${fault.kind} on ${fault.target} (${JSON.stringify(fault.parameters)})`);
+    await sleep(fault.healAfterMs);
+    await heal();
+    summary.healed += 1;
+    await recorder.faultHealed({ faultId: fault.faultId });
+    log(`${fault.faultId}: healed`);
+  }
+}
+
+/** Kills share one lane and network faults another, as `planFaults` plans them. */
+function laneOf(fault: PlannedFault): 'kill' | 'network' {
+  return (KILL_KINDS as readonly string[]).includes(fault.kind) ? 'kill' : 'network';
 }
 
 /** Applies one fault and returns how to heal it. */
