@@ -38,6 +38,21 @@ export function vaultEnvironment(profile: StackProfile): { TEMPORAL_CODEC_VAULT_
   return { TEMPORAL_CODEC_VAULT_URL: `http://127.0.0.1:${profile.services.casework}` };
 }
 
+/**
+ * One time compression for every party (1 = real time), or the simulated agencies and the case deadlines
+ * drift apart: readmission, legal-route, ledger and transport deadlines, and the agency simulator.
+ */
+export function timeCompressionEnvironment(compression: number): NodeJS.ProcessEnv {
+  const value = String(compression);
+  return {
+    READMISSION_TIME_COMPRESSION: value,
+    LEGAL_ROUTE_TIME_COMPRESSION: value,
+    LEDGER_TIME_COMPRESSION: value,
+    TRANSPORT_TIME_COMPRESSION: value,
+    SIM_TIME_COMPRESSION: value,
+  };
+}
+
 /** A service's own environment: where it listens (API and metrics) and where its embedded database keeps its files. */
 export function serviceEnvironment(profile: StackProfile, base: NodeJS.ProcessEnv, service: { name: string; port: number; metricsPort?: number }): NodeJS.ProcessEnv {
   return {

@@ -6,7 +6,7 @@ import { healthUrl, servicesOf, startNodeComponent } from './components';
 import { consoleEnvironment } from './console-stack';
 import { consoleUrl, oidcIssuerUrl, serviceClientEnvironment } from '../oidc/oidc-stack';
 import { signInLines } from '../oidc/people-table';
-import { serviceEnvironment, stackEnvironment, startInfrastructure, vaultEnvironment } from './local-stack';
+import { serviceEnvironment, stackEnvironment, startInfrastructure, timeCompressionEnvironment, vaultEnvironment } from './local-stack';
 import { isHttpHealthy, waitUntil } from './ports';
 import { prometheusUrl, startPrometheus } from '../prometheus/prometheus-server';
 import { provisionTools } from './provision';
@@ -71,16 +71,10 @@ async function main(): Promise<void> {
     await provisionTools();
     await startInfrastructure(profile, { ui: true }, track);
     await step('prometheus', `starting Prometheus at ${prometheusUrl(profile)} (scrape configuration and alert rules from infra/prometheus)`, async () => track(await startPrometheus(profile)));
-    const compression = String(simulate ? DEMO_TIME_COMPRESSION : 1);
     const env: NodeJS.ProcessEnv = {
       ...stackEnvironment(profile),
       NODE_ENV: 'development',
-      // One compression for every party, or the simulated agencies and the case deadlines drift apart.
-      READMISSION_TIME_COMPRESSION: compression,
-      LEGAL_ROUTE_TIME_COMPRESSION: compression,
-      LEDGER_TIME_COMPRESSION: compression,
-      TRANSPORT_TIME_COMPRESSION: compression,
-      SIM_TIME_COMPRESSION: compression,
+      ...timeCompressionEnvironment(simulate ? DEMO_TIME_COMPRESSION : 1),
     };
 
     // Each component calls the others as its own service client (OIDC_CLIENT_ID/OIDC_CLIENT_SECRET).

@@ -18,15 +18,19 @@ export class CaseStates {
     }
   }
 
-  /** Waits until the case is in `state`; false when it is not within `timeoutMs` or has ended (the case went another way, or the platform is down). */
-  async waitFor(flow: ActionFlow, state: string, timeoutMs: number, pollMs = 500): Promise<boolean> {
+  /**
+   * Waits until the case is in `state`; false when it is not within `timeoutMs` or has ended (the case went
+   * another way, or the platform is down). Polls at `pollMs`, then less and less often up to `maxPollMs`: a
+   * query costs the server and a worker, and under overload many waiting steps polling fast would add to it.
+   */
+  async waitFor(flow: ActionFlow, state: string, timeoutMs: number, pollMs = 250, maxPollMs = 3_000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    for (let poll = 1; ; poll += 1) {
+    for (let poll = 1, delayMs = pollMs; ; poll += 1, delayMs = Math.min(maxPollMs, Math.round(delayMs * 1.5))) {
       if ((await this.stateOf(flow)) === state) return true;
       if (Date.now() >= deadline) return false;
       // An ended case never reaches another state: no need to wait out the limit (checked now and then, it costs a call).
       if (poll % 5 === 0 && (await this.hasEnded(flow))) return false;
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   }
 

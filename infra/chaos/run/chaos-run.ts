@@ -75,7 +75,11 @@ export async function recordChaosRun(options: ChaosRunOptions): Promise<ChaosRun
     progress.start();
     const faults = new FaultLog(history);
     const stopNemesis = new AbortController();
-    const nemesis = options.nemesis?.run(faults, stopNemesis.signal) ?? Promise.resolve();
+    // Its failure is kept, not left unhandled while the workload runs, and thrown once the workload is done.
+    const nemesis = (options.nemesis?.run(faults, stopNemesis.signal) ?? Promise.resolve()).then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
     const steps = new CaseworkSteps({ baseUrl: options.target.caseworkUrl, history, signIn: (username) => options.target.signIn(username) });
     const workload = runWorkload({
       schedule: generateWorkload(options.workload),
@@ -91,15 +95,21 @@ export async function recordChaosRun(options: ChaosRunOptions): Promise<ChaosRun
     const fuzz = publishFuzz(recorder, progress, seed, options.fuzzCount ?? 0, options.stopAfterMs ?? 60_000);
     await Promise.all([workload, fuzz]);
     stopNemesis.abort();
-    await nemesis;
+    const nemesisFailure = await nemesis;
+    if (nemesisFailure) throw nemesisFailure;
     if (faults.unhealed > 0) throw new Error(`${faults.unhealed} faults were never healed`);
+    const say = (line: string) => process.stderr.write(`[chaos] ${line}\n`);
+    say('workload done and every fault healed; waiting for the consumer groups to catch up');
     const lagReturnedToZero = await waitForConsumers(kafka, recorder.published, subscriptions, options.lagTimeoutMs ?? 120_000);
     const settleUntil = faults.lastHealed + (options.settleMs ?? 0);
-    if (settleUntil > Date.now()) await new Promise((resolve) => setTimeout(resolve, settleUntil - Date.now()));
+    if (settleUntil > Date.now()) {
+      say(`settling for ${Math.ceil((settleUntil - Date.now()) / 1000)} s after the last fault healed`);
+      await new Promise((resolve) => setTimeout(resolve, settleUntil - Date.now()));
+    }
     progress.stop();
     await recordConsumption(kafka, history, recorder.published, subscriptions);
-    const queryFailures = await recordFinalState({ client: options.target.temporal, history, caseIds: recorder.arrivalCaseIds, eoiIds: recorder.eoiIds, ledger, failedHistoriesDir: dirname(options.historyPath) });
-    if (options.serviceTables) await history.append({ type: 'service-tables', tables: await options.serviceTables() });
+    const queryFailures = await recordFinalState({ client: options.target.temporal, history, caseIds: recorder.arrivalCaseIds, eoiIds: recorder.eoiIds, ledger, failedHistoriesDir: dirname(options.historyPath), log: say });
+    if (options.serviceTables) for (const tables of inChunks(await options.serviceTables())) await history.append({ type: 'service-tables', tables });
     for (const failure of queryFailures) process.stderr.write(`[chaos] query of ${failure.workflowId} (run ${failure.runId}) failed: ${failure.reason}; history saved to ${failure.historyPath}\n`);
     await history.append({ type: 'run-ended', outcome: 'completed' });
     return { historyPath: options.historyPath, progress: progress.snapshot(), errors: progress.errors, lagReturnedToZero, queryFailures };
@@ -147,6 +157,18 @@ function settingsOf(options: ChaosRunOptions): Record<string, string | number | 
     settings['workload.fixedRate.eoisPerSecond'] = workload.fixedRate.eoisPerSecond ?? 0;
   }
   return settings;
+}
+
+/** Rows per `service-tables` record: a year's tables (tens of thousands of rows) would make one line of many megabytes. */
+const TABLE_ROWS_PER_RECORD = 5_000;
+
+/** Splits the tables into records of at most {@link TABLE_ROWS_PER_RECORD} rows, a long table over several (the schema allows it). */
+function* inChunks(tables: readonly ServiceTable[]): Generator<ServiceTable[]> {
+  for (const table of tables) {
+    for (let start = 0; start === 0 || start < table.rows.length; start += TABLE_ROWS_PER_RECORD) {
+      yield [{ ...table, rows: table.rows.slice(start, start + TABLE_ROWS_PER_RECORD) } as ServiceTable];
+    }
+  }
 }
 
 async function closeQuietly(history: HistoryWriter): Promise<void> {

@@ -9,6 +9,8 @@ import { type ReadView, readWorkflowView } from './workflow-views';
 const VIEWS_PER_RECORD = 100;
 /** Workflows read at once. */
 const PARALLEL_READS = 8;
+/** How often reading the final state reports its progress. */
+const PROGRESS_EVERY = 1_000;
 
 /**
  * Records the final state: the view of every workflow the run's events could have opened (every case id an
@@ -23,6 +25,8 @@ export async function recordFinalState(options: {
   ledger: LedgerWatch;
   /** Where to save the event history of a workflow whose query failed, for a replay test to reproduce it. */
   failedHistoriesDir?: string;
+  /** Progress, every {@link PROGRESS_EVERY} workflows read (a year's run reads tens of thousands). */
+  log?: (line: string) => void;
 }): Promise<QueryFailure[]> {
   const { client, history, ledger } = options;
   const targets = [
@@ -34,6 +38,8 @@ export async function recordFinalState(options: {
   for (let index = 0; index < targets.length; index += PARALLEL_READS) {
     const batch = await Promise.all(targets.slice(index, index + PARALLEL_READS).map((target) => readWorkflowView(client, target.kind, target.id)));
     for (const view of batch) if (view) read.push(view);
+    const done = Math.min(index + PARALLEL_READS, targets.length);
+    if (done % PROGRESS_EVERY < PARALLEL_READS || done === targets.length) options.log?.(`final state: ${done} of ${targets.length} workflows read`);
   }
   const views: WorkflowView[] = read.map((entry) => entry.view);
   for (let index = 0; index < views.length; index += VIEWS_PER_RECORD) await history.append({ type: 'workflow-views', views: views.slice(index, index + VIEWS_PER_RECORD) });

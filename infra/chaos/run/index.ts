@@ -12,3 +12,5 @@ export { recordFinalState, type QueryFailure } from './final-state';
 export { LedgerWatch } from './ledger-watch';
 export { seatHolder } from './seat-holders';
 export { readTransportTables } from './transport-tables';
+export { readIdentityTables } from './identity-tables';
+export { readLegalReviewTables } from './legal-review-tables';

@@ -41,7 +41,8 @@ export class RunRecorder {
   /** Every case id a valid arrival named (second records too, R11): where the final state looks for workflows. */
   readonly arrivalCaseIds = new Set<string>();
   /** R11: the case of each biometric template's first record, so a second record can wait for it (in memory only, never recorded). */
-  private readonly firstRecordOf = new Map<string, string>();
+  /** R11: each crossing's first record by its biometric template: its case, and its crossing time once published. */
+  private readonly firstRecordOf = new Map<string, { caseId: string; arrivedAt?: string }>();
 
   constructor(
     readonly history: HistoryWriter,
@@ -75,6 +76,10 @@ export class RunRecorder {
       ...(opens ? { opens } : {}),
     });
     this.published.push({ topic: event.topic, ...placement, eventId: event.envelope.eventId });
+    if (action.step === 'arrival') {
+      const first = this.firstRecordOf.get(biometricTemplateOf(action));
+      if (first) first.arrivedAt = String((event.envelope.data as { arrivedAt?: unknown }).arrivedAt);
+    }
     if (action.flow.kind === 'readmission' && action.step.startsWith('arrival')) this.arrivalCaseIds.add(action.flow.id);
     if (opens?.caseKind === 'readmission') this.caseIds.push(opens.caseId);
     if (opens?.caseKind === 'eoi') this.eoiIds.push(opens.caseId);
@@ -84,12 +89,17 @@ export class RunRecorder {
 
   /** R11: notes a first record when the schedule is read (before it is published), so a second record published concurrently finds it. */
   noteFirstRecord(action: PublishAction): void {
-    if (action.step === 'arrival') this.firstRecordOf.set(biometricTemplateOf(action), action.flow.id);
+    if (action.step === 'arrival') this.firstRecordOf.set(biometricTemplateOf(action), { caseId: action.flow.id });
   }
 
   /** R11: the case the first record of the same crossing opens, for a second record. */
   firstRecordCase(secondRecord: PublishAction): string | undefined {
-    return this.firstRecordOf.get(biometricTemplateOf(secondRecord));
+    return this.firstRecordOf.get(biometricTemplateOf(secondRecord))?.caseId;
+  }
+
+  /** R11: the crossing time the first record of the same crossing was published with, which a second record repeats. */
+  firstRecordArrivedAt(secondRecord: PublishAction): string | undefined {
+    return this.firstRecordOf.get(biometricTemplateOf(secondRecord))?.arrivedAt;
   }
 
   /** Publishes a fuzzed (invalid) event as it is and records it with what must become of it. */

@@ -106,8 +106,30 @@ async function publish(action: PublishAction, options: RunWorkloadOptions, waitL
     const first = recorder.firstRecordCase(action);
     if (first) await poll(async () => ((await options.states.stateOf({ kind: 'readmission', id: first })) === undefined ? undefined : true), waitLimitMs);
   }
-  await recorder.publishEvent(action, materialiseAction(action, { ...(fact ? { fact } : {}), now: new Date() }));
+  // R11: a second record is of the same crossing, so it carries the first record's crossing time; stamped
+  // with its own publishing moment it would read as a later crossing, which identity rightly opens a case for
+  // once the first case has ended (an arrival without crossing evidence ends at once).
+  const crossingTime = action.step === 'arrival-second-record' ? recorder.firstRecordArrivedAt(action) : undefined;
+  const event = materialiseAction(action, { ...(fact ? { fact } : {}), now: new Date(), ...(crossingTime ? { keepTimes: [{ path: ['data', 'arrivedAt'], value: crossingTime }] } : {}) });
+  await publishWithRetries(() => recorder.publishEvent(action, event), waitLimitMs);
   return 'done';
+}
+
+/**
+ * An agency whose publish is refused (a broker down and the in-sync replicas short of two, a leader moving)
+ * sends the same event again, as a producer would after its own retries: same event id, so a write that did
+ * land before the error is dropped by the consumers as a duplicate.
+ */
+async function publishWithRetries(publishOnce: () => Promise<void>, limitMs: number): Promise<void> {
+  const deadline = Date.now() + Math.min(limitMs, 60_000);
+  for (let delayMs = 1_000; ; delayMs = Math.min(delayMs * 2, 5_000)) {
+    try {
+      return await publishOnce();
+    } catch (error) {
+      if (Date.now() + delayMs > deadline) throw error;
+      await sleep(delayMs);
+    }
+  }
 }
 
 async function step(action: StepAction, options: RunWorkloadOptions, waitLimitMs: number): Promise<ActionOutcome> {

@@ -30,6 +30,16 @@ describe('materialiseAction and FactBook', () => {
     expect(book.lookup({ fact: 'manifest', topic: Topics.manifestNotified.name, caseId: 'case_AAAAAAAAAAAA', attempt: 2 })?.movementId).toBe('mov_SECOND00000');
   });
 
+  it('R11: a second record of a crossing keeps the first record’s crossing time while its own event is stamped now', () => {
+    const secondRecord = publishes.find((action) => action.step === 'arrival-second-record') as PublishAction;
+    const crossedAt = '2026-01-02T01:00:00.000Z';
+    const now = new Date('2026-01-02T03:04:05.000Z');
+    const event = materialiseAction(secondRecord, { now, keepTimes: [{ path: ['data', 'arrivedAt'], value: crossedAt }] });
+    expect(event.envelope.data).toMatchObject({ arrivedAt: crossedAt });
+    expect(event.envelope.occurredAt).toBe(now.toISOString());
+    expect(materialiseAction(secondRecord, { now }).envelope.data).toMatchObject({ arrivedAt: now.toISOString() });
+  });
+
   it('refuses to materialise an event whose awaited fact is missing', () => {
     const waiting = publishes.find((action) => action.bindings.length > 0) as PublishAction;
     expect(() => materialiseAction(waiting)).toThrow(/needs/);

@@ -14,12 +14,23 @@ export interface MaterialisedEvent {
   headers: Record<string, string>;
 }
 
+/** How {@link materialiseAction} fills a planned publish. */
+export interface MaterialiseOptions {
+  /** The awaited platform fact's values. */
+  fact?: FactValues;
+  /** The moment of publishing: the action's timestamps are set to it. */
+  now?: Date;
+  /** Timestamps that must keep an earlier event's value rather than `now` (R11: a second record of a crossing carries the crossing's time). */
+  keepTimes?: readonly { path: readonly (string | number)[]; value: string }[];
+}
+
 /**
  * Turns a planned publish into the message to send: fills the platform's references from the awaited fact,
  * sets the timestamps to `now` (the platform runs on its own, compressed clock, so the schedule's simulated
- * instants would read as long past), and validates the result against the topic's envelope schema again.
+ * instants would read as long past) except those to keep, and validates the result against the topic's
+ * envelope schema again.
  */
-export function materialiseAction(action: PublishAction, options: { fact?: FactValues; now?: Date } = {}): MaterialisedEvent {
+export function materialiseAction(action: PublishAction, options: MaterialiseOptions = {}): MaterialisedEvent {
   const envelope = structuredClone(action.envelope) as unknown as Record<string, unknown>;
   for (const binding of action.bindings) {
     const value = options.fact?.[binding.from];
@@ -27,6 +38,7 @@ export function materialiseAction(action: PublishAction, options: { fact?: FactV
     setPath(envelope, binding.path, value);
   }
   if (options.now) for (const path of action.timePaths) setPath(envelope, path, options.now.toISOString());
+  for (const kept of options.keepTimes ?? []) setPath(envelope, kept.path, kept.value);
   const topic = topicNamed(action.topic);
   const parsed = envelopeSchemaOf(topic).safeParse(envelope);
   if (!parsed.success) throw new Error(`${action.step} of ${action.flow.id} is not a valid ${action.topic} event once bound: ${parsed.error.message}`);
