@@ -3,6 +3,7 @@ import {
   type RuleClockState,
   assessArrivalScope,
   earliestTransfer,
+  handoverConfirmationDue,
   preTransferCheckAt,
   replyDeadline,
   requestDeadline,
@@ -52,6 +53,8 @@ export interface CaseSnapshot extends RuleClockState {
   bookingsMade: number;
   movement?: { movementId: string; departsAt: string };
   handover?: { reference: string; confirmedAt: string };
+  /** R9: France's handover confirmation has a deadline (set on cases begun after it was introduced, so older ones replay as they ran). */
+  handoverWatched?: boolean;
   outcome?: { outcome: ReadmissionOutcome; reason: string };
   /** Results of caseworker and agency commands by command id, so a repeated command returns the first result. */
   commands: Record<string, { step: string; result: StepResult }>;
@@ -203,6 +206,16 @@ export function applyClock(snapshot: CaseSnapshot, now: Date): void {
     snapshot.escalated = true;
     record(snapshot, now, 'escalated-to-liaison-desk', 'workflow', 'R4: France did not reply by its deadline; silence is never acceptance');
   }
+  if (!snapshot.escalated && due(handoverDue(snapshot))) {
+    snapshot.escalated = true;
+    record(snapshot, now, 'escalated-to-liaison-desk', 'workflow', 'R9: France has not confirmed the handover in time after the movement left; the liaison desk chases the confirmation');
+  }
+}
+
+/** R9: when France's handover confirmation becomes overdue, while the person is in transit without one (watched cases only). */
+function handoverDue(snapshot: CaseSnapshot): Date | undefined {
+  if (!snapshot.handoverWatched || snapshot.state !== 'in-transit' || snapshot.handover || !snapshot.movement) return undefined;
+  return handoverConfirmationDue(new Date(snapshot.movement.departsAt), snapshot.policy);
 }
 
 /** The next thing the workflow must do for the case, or how long it may wait for news. */
@@ -266,6 +279,8 @@ export function pendingDeadlines(snapshot: CaseSnapshot): CaseDeadline[] {
     deadlines.push({ rule: 'R5', at: preTransferCheckAt(new Date(snapshot.movement.departsAt), snapshot.policy).toISOString() });
   }
   if (!snapshot.targetBreached && snapshot.targetAt && snapshot.state !== 'in-transit') deadlines.push({ rule: 'R6', at: snapshot.targetAt });
+  const handover = handoverDue(snapshot);
+  if (handover && !snapshot.escalated) deadlines.push({ rule: 'R9', at: handover.toISOString() });
   return deadlines.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
 }
 

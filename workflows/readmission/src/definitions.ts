@@ -62,7 +62,7 @@ export interface LegalHold {
 
 /** The next deadline of a case and the rule that sets it. */
 export interface CaseDeadline {
-  rule: 'R3' | 'R4' | 'R6' | 'R8' | 'R5';
+  rule: 'R3' | 'R4' | 'R6' | 'R8' | 'R5' | 'R9';
   at: string;
 }
 

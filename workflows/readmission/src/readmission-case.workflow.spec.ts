@@ -103,6 +103,31 @@ describe('readmission case workflow: a case from arrival to handover', () => {
     expect(calls().returns).toEqual([expect.objectContaining({ personId: `per_${driver.caseId.slice(5)}`, handoverReference: 'fr-ho-1' })]);
   });
 
+  it('R9 a handover France has not confirmed a day after departure is escalated to the liaison desk, and the confirmation still completes the case', async () => {
+    const driver = await openCase();
+    await driver.driveToAwaitingReply();
+    await driver.franceReplies('accepted');
+    await driver.serveRemovalDirections();
+    const booked = await driver.waitForState('movement-booked');
+    const departsAt = new Date(booked.movement?.departsAt as string).getTime();
+    await fixture.env.sleep(departsAt - (await fixture.env.currentTimeMs()) - 60 * 60 * 1000);
+    await driver.waitForState('cleared-for-transfer');
+    const movementId = booked.movement?.movementId as string;
+    await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId, outcome: 'boarded' }] });
+
+    const inTransit = await driver.waitForState('in-transit');
+    expect(inTransit.nextDeadline).toEqual({ rule: 'R9', at: new Date(departsAt + DAY_MS).toISOString() });
+    expect(inTransit.escalated).toBe(false);
+    await fixture.env.sleep(departsAt + DAY_MS - (await fixture.env.currentTimeMs()) + 60_000);
+    const overdue = await driver.waitFor((view) => view.escalated);
+    expect(overdue).toMatchObject({ state: 'in-transit', escalated: true });
+    expect(overdue.nextDeadline).toBeUndefined();
+    expect(overdue.timeline.at(-1)).toMatchObject({ what: 'escalated-to-liaison-desk', why: expect.stringMatching(/^R9: /) });
+
+    await driver.handle.executeUpdate(confirmHandoverUpdate, { args: [{ commandId: commandId(), movementId, handoverReference: 'fr-ho-late', confirmedAt: new Date(await fixture.env.currentTimeMs()).toISOString() }] });
+    await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'transferred' });
+  });
+
   it('R9 a no-show sends the case back to be rescheduled on a new movement', async () => {
     const driver = await openCase();
     await driver.driveToAwaitingReply();

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -45,6 +46,9 @@ const services = proxyActivities<ReadmissionActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
+/** The patch that gave France's handover confirmation a deadline (R9). */
+const HANDOVER_DEADLINE_PATCH = 'handover-confirmation-deadline';
+
 /** Continue-as-new well before Temporal's 10,000-event warning, so months-long cases keep small histories. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
 
@@ -59,6 +63,8 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
   const { workflowId } = workflowInfo();
   const snapshot: CaseSnapshot = input.carried ?? openCase(input.caseId, { ...DEFAULT_READMISSION_POLICY, ...input.policy });
   useRuleClock(snapshot);
+  // R9: France's handover confirmation has a deadline on cases begun after it came; older ones replay as they ran.
+  if (patched(HANDOVER_DEADLINE_PATCH)) snapshot.handoverWatched = true;
   // Bumped by every signal and update, so a waiting loop wakes to reconsider the case.
   let changes = 0;
   const changed = () => {

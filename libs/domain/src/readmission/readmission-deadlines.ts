@@ -28,3 +28,11 @@ export function earliestTransfer(directionsServedAt: Date, policy: ReadmissionPo
 export function preTransferCheckAt(departsAt: Date, policy: ReadmissionPolicy): Date {
   return addHours(departsAt, -policy.preTransferCheckHours, policy.timeCompression);
 }
+
+/** R9: the default of `handoverConfirmationHours`, for cases opened before the policy had it. */
+const DEFAULT_HANDOVER_CONFIRMATION_HOURS = 24;
+
+/** R9: when France's handover confirmation is overdue, counted from the movement's departure. */
+export function handoverConfirmationDue(departsAt: Date, policy: ReadmissionPolicy): Date {
+  return addHours(departsAt, policy.handoverConfirmationHours ?? DEFAULT_HANDOVER_CONFIRMATION_HOURS, policy.timeCompression);
+}

@@ -22,6 +22,12 @@ export interface ReadmissionPolicy {
   /** R5: hours before departure at which bars to transfer are checked again. */
   preTransferCheckHours: number;
   /**
+   * R9 (platform policy): hours after departure by which France's handover confirmation is expected; past
+   * them the case is escalated to the liaison desk, so a confirmation that never comes is chased, not waited
+   * for forever. Absent on cases opened before it: they take the default.
+   */
+  handoverConfirmationHours?: number;
+  /**
    * Demonstration only: every duration is divided by this factor (1 = real time). `npm start` with the
    * simulators on uses it so a case runs to its end in minutes; production leaves it at 1.
    */
@@ -39,5 +45,6 @@ export const DEFAULT_READMISSION_POLICY: ReadmissionPolicy = {
   movementCapacity: 20,
   manifestNoticeHours: 48,
   preTransferCheckHours: 6,
+  handoverConfirmationHours: 24,
   timeCompression: 1,
 };

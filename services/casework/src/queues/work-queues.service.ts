@@ -17,7 +17,7 @@ type QueueItem = z.infer<typeof queueItemSchema>;
 export type QueuePage = z.infer<typeof queuePageSchema>;
 type Kind = 'readmission' | 'eoi';
 
-/** The liaison desk's work: France-facing corrections, and cases escalated because France fell silent (R4, R10). */
+/** The liaison desk's work: France-facing corrections, and cases escalated because France fell silent (R4, R10) or has not confirmed a handover (R9). */
 const LIAISON_CLAUSE = `(CaseState = 'refused-correctable' OR CaseAlerts = 'escalated')`;
 
 /**

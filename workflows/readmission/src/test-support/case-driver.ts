@@ -133,12 +133,17 @@ export class CaseDriver {
   }
 
   /** Polls the query until the case reaches the state (the workflow acts on its own between steps). */
-  async waitForState(state: string, timeoutMs = 20_000) {
+  waitForState(state: string, timeoutMs = 20_000) {
+    return this.waitFor((view) => view.state === state, `in ${state}`, timeoutMs);
+  }
+
+  /** Polls the query until the case's view satisfies `holds`. */
+  async waitFor(holds: (view: Awaited<ReturnType<CaseDriver['view']>>) => boolean, what = 'as expected', timeoutMs = 20_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const view = await this.view();
-      if (view.state === state) return view;
-      if (Date.now() > deadline) throw new Error(`case ${this.caseId} is in ${view.state}, not ${state}: ${JSON.stringify(view.timeline.slice(-3))}`);
+      if (holds(view)) return view;
+      if (Date.now() > deadline) throw new Error(`case ${this.caseId} is not ${what} (state ${view.state}): ${JSON.stringify(view.timeline.slice(-3))}`);
       await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
     }
   }
