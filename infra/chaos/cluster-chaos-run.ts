@@ -7,7 +7,7 @@ import { timeCompressionEnvironment } from '../stack/local-stack';
 import { type StackProfile } from '../stack/stack-profile';
 import { type CheckResult, checkHistoryFile } from './checker';
 import { type ChaosCluster, startCluster } from './cluster';
-import { type ServiceTable } from './history';
+import { type FaultKind, type ServiceTable } from './history';
 import { type FaultPlan, planFaults, runNemesis } from './nemesis';
 import { type ChaosRunResult, type FaultLog, type Nemesis, readIdentityTables, readLegalReviewTables, readTransportTables, recordChaosRun } from './run';
 import { localPersonSignIn } from './run/person-sign-in';
@@ -22,6 +22,8 @@ export interface ClusterChaosOptions {
   workload: Omit<WorkloadOptionsInput, 'seed'> & { compression: number; days: number };
   kills: number;
   networkFaults: number;
+  /** The fault kinds the nemesis may use (default all); each is used at least once. */
+  faultKinds?: readonly FaultKind[];
   fuzzCount: number;
   concurrency: number;
   /** The final state comes this long after the last fault healed; the checker judges stuck cases with the same bound. */
@@ -56,7 +58,9 @@ export interface ClusterChaosResult {
  */
 export async function runClusterChaos(options: ClusterChaosOptions): Promise<ClusterChaosResult> {
   const intakeMs = (options.workload.days * 86_400_000) / options.workload.compression;
-  const plan = planFaults({ seed: options.seed, durationMs: Math.min(intakeMs, options.stopAfterMs ?? intakeMs), kills: options.kills, networkFaults: options.networkFaults });
+  // The nemesis and the fuzzer act over the intake window, while the load runs.
+  const windowMs = Math.min(intakeMs, options.stopAfterMs ?? intakeMs);
+  const plan = planFaults({ seed: options.seed, durationMs: windowMs, kills: options.kills, networkFaults: options.networkFaults, ...(options.faultKinds ? { kinds: options.faultKinds } : {}) });
   const startedAt = Date.now();
   // A process that exits without the nemesis having killed it crashed on its own: a finding. It is restarted, as
   // an orchestrator would, so the run goes on, and the run fails with it named.
@@ -90,6 +94,7 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
         runId: options.runId,
         workload: { ...options.workload, seed: options.seed },
         fuzzCount: options.fuzzCount,
+        fuzzSpreadMs: windowMs,
         concurrency: options.concurrency,
         settleMs: options.settleMs,
         ...(options.stopAfterMs !== undefined ? { stopAfterMs: options.stopAfterMs } : {}),

@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type Client } from '@temporalio/client';
@@ -48,11 +46,6 @@ export interface RunningPlatform {
   apps: { identity: INestApplication; legalReview: INestApplication; transport: INestApplication; casework: INestApplication };
   /** The caseworker console over the casework API, on the address the stack's provider sends it back to. */
   console: RunningConsole;
-  /**
-   * Stops the worker (every task queue, the connection closed, as a crash would leave the server), waits
-   * `pauseMs`, and starts a new one from the same workflow bundle: the chaos run's in-process fault.
-   */
-  restartWorker(pauseMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -117,8 +110,8 @@ export async function startPlatform(options: { timeCompression: number; retentio
       policy: retentionPolicyEnvSchema.parse({ ...process.env, ...options.retention }),
     }),
   };
-  let workers: TemporalWorker[] = await createPlatformWorkers(stackTemporalConfig(), logger, { activities });
-  let running = workers.map((worker) => worker.run());
+  const workers: TemporalWorker[] = await createPlatformWorkers(stackTemporalConfig(), logger, { activities });
+  const running = workers.map((worker) => worker.run());
   const stopWorkers = async () => {
     for (const { worker } of workers) worker.shutdown();
     await Promise.all(running);
@@ -133,13 +126,6 @@ export async function startPlatform(options: { timeCompression: number; retentio
     urls,
     apps,
     console: consoleServer,
-    restartWorker: async (pauseMs) => {
-      await stopWorkers();
-      await new Promise((resolvePromise) => setTimeout(resolvePromise, pauseMs));
-      // The bundle the first worker wrote is reused, as a restarted worker process would load its prebuilt one.
-      workers = await createPlatformWorkers(stackTemporalConfig(), logger, { activities, bundlePath: join(tmpdir(), `oioo-workflows-${process.pid}.js`) });
-      running = workers.map((worker) => worker.run());
-    },
     stop: async () => {
       await consoleServer.stop();
       await stopWorkers();

@@ -24,6 +24,8 @@ export interface ChaosRunOptions {
   workload: WorkloadOptionsInput;
   /** Bad events to publish while the workload runs. */
   fuzzCount?: number;
+  /** Real ms to spread them over (default `stopAfterMs`, else 60 s): a long run's intake window. */
+  fuzzSpreadMs?: number;
   concurrency?: number;
   /** Take actions as fast as concurrency allows rather than at their real offsets. */
   asFastAsAllowed?: boolean;
@@ -92,7 +94,7 @@ export async function recordChaosRun(options: ChaosRunOptions): Promise<ChaosRun
       ...(options.stopAfterMs !== undefined ? { stopAfterMs: options.stopAfterMs } : {}),
       ...(options.waitLimitMs !== undefined ? { waitLimitMs: options.waitLimitMs } : {}),
     });
-    const fuzz = publishFuzz(recorder, progress, seed, options.fuzzCount ?? 0, options.stopAfterMs ?? 60_000);
+    const fuzz = publishFuzz(recorder, progress, seed, options.fuzzCount ?? 0, options.fuzzSpreadMs ?? options.stopAfterMs ?? 60_000);
     await Promise.all([workload, fuzz]);
     stopNemesis.abort();
     const nemesisFailure = await nemesis;
