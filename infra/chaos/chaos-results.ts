@@ -7,7 +7,7 @@ export interface ChaosResultsInput {
   commit: string;
   /** The run's settings, as the command parsed them. */
   arguments: Record<string, string | number | undefined>;
-  /** The command line that replays the run. */
+  /** The command line that replays the run, its seed included. */
   command: string;
   /** When the results were written (default now). */
   writtenAt?: Date;
