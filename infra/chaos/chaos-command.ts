@@ -27,6 +27,8 @@ Runs the chaos run of issue 11 on the cluster profile (see infra/chaos/README.md
   --fuzz N             bad events published while the load runs (default 100000)
   --concurrency N      actions in flight at most (default 64)
   --settle-ms N        the final state comes this long after the last fault healed (default 120000)
+  --stop-after-ms N    offer no action due later than this (real ms); the faults fit in it too (default: the
+                       whole schedule, whose last life cycles run months past the intake)
   --history FILE       where the history goes (default .data/chaos-runs/<run>/history.jsonl; the cluster's own
                        folder .data/chaos is emptied at every start)
   --results FILE       where the results table goes (default: beside the history)
@@ -43,6 +45,7 @@ interface ChaosArguments {
   fuzz: number;
   concurrency: number;
   settleMs: number;
+  stopAfterMs?: number;
   history?: string;
   results?: string;
 }
@@ -67,6 +70,7 @@ function parseArguments(args: string[]): ChaosArguments {
     '--fuzz': 'fuzz',
     '--concurrency': 'concurrency',
     '--settle-ms': 'settleMs',
+    '--stop-after-ms': 'stopAfterMs',
   };
   for (let index = 0; index < args.length; index += 2) {
     const name = args[index] ?? '';
@@ -119,6 +123,7 @@ async function main(): Promise<number> {
       fuzzCount: cli.fuzz,
       concurrency: cli.concurrency,
       settleMs: cli.settleMs,
+      ...(cli.stopAfterMs !== undefined ? { stopAfterMs: cli.stopAfterMs } : {}),
       historyPath,
       runId,
       versions: { commit, node: process.version },

@@ -28,8 +28,11 @@ describe('the short chaos run on the cluster profile (issue 11)', () => {
       const { run, check, unexpectedExits } = await runClusterChaos({
         profile: chaosProfile(process.env['OIOO_TEST_SLOT'] || '8'),
         seed: SEED,
-        // Sixteen days of intake without a calm-sea burst, in 80 s: about 240 arrivals and 30 EOIs.
-        workload: { days: 16, compression: TIME_COMPRESSION, arrivalsPerDay: 15, burstProbability: 0, eoisPerDay: 2 },
+        // Sixteen days of intake without a calm-sea burst, in 80 s: about 190 arrivals and 30 EOIs. A quarter of the
+        // arrivals are selected (7 in 100 in a real year), so enough cases reach booking and handover for R9's
+        // invariants to judge real rows even on a busy machine, where the platform falls behind and some cases
+        // run out of time.
+        workload: { days: 16, compression: TIME_COMPRESSION, arrivalsPerDay: 12, burstProbability: 0, eoisPerDay: 2, mix: { selection: 0.25 } },
         // One kill of each kind and one 30 s partition (planFaults uses each kind allowed at least once).
         kills: KILL_KINDS.length,
         networkFaults: 1,
@@ -37,14 +40,14 @@ describe('the short chaos run on the cluster profile (issue 11)', () => {
         fuzzCount: 200,
         concurrency: 48,
         stopAfterMs: 120_000,
-        waitLimitMs: 30_000,
+        waitLimitMs: 60_000,
         settleMs: SETTLE_MS,
         historyPath,
         runId: `run_cluster_short_${SEED}`,
         log: (line) => process.stderr.write(`[chaos] ${line}\n`),
       });
       process.stderr.write(`[chaos] history ${historyPath}\n${run.errors.map((error) => `[chaos] driver error: ${error}\n`).join('')}${formatReport(check)}\n`);
-      expect(run.progress.done).toBeGreaterThan(250);
+      expect(run.progress.done).toBeGreaterThan(200);
       expect(unexpectedExits).toEqual([]);
       // A case whose own query cannot be answered failed to replay: after a restart it could not move on.
       expect(run.queryFailures).toEqual([]);
