@@ -25,7 +25,7 @@ export function formatChaosResults(input: ChaosResultsInput): string {
   const lines = [
     `# Chaos run ${check.runId ?? ''}: ${passed ? 'PASS' : 'FAIL'}`,
     '',
-    `- Written ${(input.writtenAt ?? new Date()).toISOString()} at commit \`${input.commit}\`; seed ${check.seed ?? '?'}; replay with \`${input.command}\` (with the same \`--seed\`).`,
+    `- Written ${(input.writtenAt ?? new Date()).toISOString()} at commit \`${input.commit}\`; seed ${check.seed ?? '?'}; replay with \`${input.command}\`.`,
     `- Settings: ${Object.entries(input.arguments)
       .filter(([, value]) => value !== undefined)
       .map(([name, value]) => `${name} ${value}`)

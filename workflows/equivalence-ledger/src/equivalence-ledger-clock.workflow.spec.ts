@@ -26,8 +26,10 @@ describe('equivalence ledger workflow: weeks read the ledger’s own timers, not
     // The ledger's timer fires at Monday 00:00: the new week's cap releases the held place and last week is reported.
     const notice = await eoi.result();
     expect(notice).toMatchObject({ eoiId: held, places: 1, isoWeek: isoWeekOf(nextIsoWeekStart(isoWeekStart(thisWeek))) });
-    await ledger.settled();
+    // The report goes out through an activity after the release: wait for it rather than race it.
+    for (let waited = 0; !fixture.reports.some((report) => report.isoWeek === thisWeek) && waited < 20_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(fixture.reports.map((report) => report.isoWeek)).toContain(thisWeek);
+    await ledger.settled();
 
     await expect(replayOnLaggingClocks(ledger.handle.workflowId)).resolves.toBeUndefined();
   });
