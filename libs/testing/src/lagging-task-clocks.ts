@@ -1,4 +1,7 @@
+import { type Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { cachedWorkflowBundle } from './workflow-bundles';
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -17,4 +20,13 @@ export function withLaggingTaskClocks(history: History): temporal.api.history.v1
     previousStart = ownStart;
   }
   return copy;
+}
+
+/**
+ * Replays a workflow's history from the server with every workflow task on the clock of the task before it
+ * (see {@link withLaggingTaskClocks}), against the workflows bundled from `workflowsPath`; rejects on nondeterminism.
+ */
+export async function replayOnLaggingClocks(client: Client, workflowId: string, workflowsPath: string): Promise<void> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  await Worker.runReplayHistory({ workflowBundle: await cachedWorkflowBundle(workflowsPath) }, withLaggingTaskClocks(history), workflowId);
 }

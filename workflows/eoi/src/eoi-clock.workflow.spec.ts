@@ -1,14 +1,7 @@
-import { Worker } from '@temporalio/worker';
-import { cachedWorkflowBundle, withLaggingTaskClocks } from '@oioo/testing';
+import { replayOnLaggingClocks } from '@oioo/testing';
 import { EOI_TEST_WORKFLOWS, adultApplicant, familyOfThree, useEoiEnvironment } from './test-support';
 
 const fixture = useEoiEnvironment();
-
-/** Replays a finished EOI's history with each workflow task on the clock of the task before it. */
-async function replayOnLaggingClocks(workflowId: string): Promise<void> {
-  const history = await fixture.env.client.workflow.getHandle(workflowId).fetchHistory();
-  await Worker.runReplayHistory({ workflowBundle: await cachedWorkflowBundle(EOI_TEST_WORKFLOWS) }, withLaggingTaskClocks(history), workflowId);
-}
 
 describe('EOI case: deadlines read the case’s own timers, not the worker’s clock', () => {
   it('E2 an EOI made invalid by a missing confirmation replays the same when each task ran on the clock of the task before (a restarted worker)', async () => {
@@ -19,7 +12,7 @@ describe('EOI case: deadlines read the case’s own timers, not the worker’s c
 
     await expect(eoi.handle.result()).resolves.toMatchObject({ outcome: 'invalid' });
 
-    await expect(replayOnLaggingClocks(eoi.handle.workflowId)).resolves.toBeUndefined();
+    await expect(replayOnLaggingClocks(fixture.env.client, eoi.handle.workflowId, EOI_TEST_WORKFLOWS)).resolves.toBeUndefined();
   });
 
   it('E7 Q6 a grant that lapses unused replays the same on lagging clocks', async () => {
@@ -31,6 +24,6 @@ describe('EOI case: deadlines read the case’s own timers, not the worker’s c
 
     await expect(eoi.handle.result()).resolves.toMatchObject({ outcome: 'lapsed' });
 
-    await expect(replayOnLaggingClocks(eoi.handle.workflowId)).resolves.toBeUndefined();
+    await expect(replayOnLaggingClocks(fixture.env.client, eoi.handle.workflowId, EOI_TEST_WORKFLOWS)).resolves.toBeUndefined();
   });
 });

@@ -1,17 +1,9 @@
-import { Worker } from '@temporalio/worker';
 import { isoWeekOf, isoWeekStart, nextIsoWeekStart } from '@oioo/domain';
-import { cachedWorkflowBundle, withLaggingTaskClocks } from '@oioo/testing';
+import { replayOnLaggingClocks } from '@oioo/testing';
 import { nextId } from './test-support/ledger-driver';
 import { useLedgerEnvironment } from './test-support/ledger-environment';
 
 const fixture = useLedgerEnvironment();
-
-/** Replays a ledger's history with each workflow task on the clock of the task before it (a restarted worker's). */
-async function replayOnLaggingClocks(workflowId: string): Promise<void> {
-  const history = await fixture.env.client.workflow.getHandle(workflowId).fetchHistory();
-  const workflowBundle = await cachedWorkflowBundle(require.resolve('./test-support/ledger-test-workflows'));
-  await Worker.runReplayHistory({ workflowBundle }, withLaggingTaskClocks(history), workflowId);
-}
 
 describe('equivalence ledger workflow: weeks read the ledger’s own timers, not the worker’s clock', () => {
   it('Q2 Q3 a new week’s release and the last week’s report replay the same when each task ran on the clock of the task before (a restarted worker)', async () => {
@@ -31,7 +23,7 @@ describe('equivalence ledger workflow: weeks read the ledger’s own timers, not
     expect(fixture.reports.map((report) => report.isoWeek)).toContain(thisWeek);
     await ledger.settled();
 
-    await expect(replayOnLaggingClocks(ledger.handle.workflowId)).resolves.toBeUndefined();
+    await expect(replayOnLaggingClocks(fixture.env.client, ledger.handle.workflowId, require.resolve('./test-support/ledger-test-workflows'))).resolves.toBeUndefined();
   });
 
   it('Q1 a readmission confirmed after the week turned counts in the new week, and the ledger replays the same on lagging clocks', async () => {
@@ -45,6 +37,6 @@ describe('equivalence ledger workflow: weeks read the ledger’s own timers, not
 
     expect(await ledger.weeklyReport(lastWeek)).toMatchObject({ week: { readmissions: 1 } });
     expect(await ledger.weeklyReport(thisWeek)).toMatchObject({ week: { readmissions: 2 } });
-    await expect(replayOnLaggingClocks(ledger.handle.workflowId)).resolves.toBeUndefined();
+    await expect(replayOnLaggingClocks(fixture.env.client, ledger.handle.workflowId, require.resolve('./test-support/ledger-test-workflows'))).resolves.toBeUndefined();
   });
 });

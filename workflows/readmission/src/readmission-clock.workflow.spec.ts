@@ -1,18 +1,10 @@
-import { Worker } from '@temporalio/worker';
-import { cachedWorkflowBundle, withLaggingTaskClocks } from '@oioo/testing';
+import { replayOnLaggingClocks } from '@oioo/testing';
 import { commandId } from './test-support/case-driver';
 import { useReadmissionEnvironment } from './test-support/case-environment';
 import { confirmHandoverUpdate, recordBoardingUpdate } from './definitions';
 
 const fixture = useReadmissionEnvironment();
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Replays a finished case's history with each workflow task on the clock of the task before it. */
-async function replayOnLaggingClocks(workflowId: string): Promise<void> {
-  const history = await fixture.env.client.workflow.getHandle(workflowId).fetchHistory();
-  const workflowBundle = await cachedWorkflowBundle(require.resolve('./readmission-case.workflow'));
-  await Worker.runReplayHistory({ workflowBundle }, withLaggingTaskClocks(history), workflowId);
-}
 
 describe('readmission case: deadlines read the case’s own timers, not the worker’s clock', () => {
   it('R3 a case closed out of time replays the same when each task ran on the clock of the task before (a restarted worker)', async () => {
@@ -21,7 +13,7 @@ describe('readmission case: deadlines read the case’s own timers, not the work
 
     await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'out-of-time' });
 
-    await expect(replayOnLaggingClocks(driver.handle.workflowId)).resolves.toBeUndefined();
+    await expect(replayOnLaggingClocks(fixture.env.client, driver.handle.workflowId, require.resolve('./readmission-case.workflow'))).resolves.toBeUndefined();
   });
 
   it('R4 R5 a case escalated for France\'s silence, then checked before its movement and transferred, replays the same on lagging clocks', async () => {
@@ -41,6 +33,6 @@ describe('readmission case: deadlines read the case’s own timers, not the work
     await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'transferred' });
     expect((await driver.view()).timeline.map((entry) => entry.what)).toEqual(expect.arrayContaining(['escalated-to-liaison-desk', 'state:cleared-for-transfer']));
 
-    await expect(replayOnLaggingClocks(driver.handle.workflowId)).resolves.toBeUndefined();
+    await expect(replayOnLaggingClocks(fixture.env.client, driver.handle.workflowId, require.resolve('./readmission-case.workflow'))).resolves.toBeUndefined();
   });
 });
