@@ -12,7 +12,7 @@ import {
 } from '@temporalio/workflow';
 import { type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
 import { SearchAttributes, eoiWorkflowId, ledgerWorkflowId } from '@oioo/contracts';
-import { LedgerErrorCode, grantLapsed, grantRevoked, nextLedgerWake, readmissionConfirmed, requestWithdrawn } from '@oioo/domain';
+import { LedgerErrorCode, archiveClosedEois, grantLapsed, grantRevoked, nextLedgerWake, readmissionConfirmed, requestWithdrawn } from '@oioo/domain';
 import {
   type EquivalenceLedgerInput,
   type EquivalenceLedgerResult,
@@ -80,6 +80,8 @@ const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
  */
 export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): Promise<EquivalenceLedgerResult> {
   const snapshot: LedgerSnapshot = input.carried ?? openSnapshot(input.pilotId, input.policy, new Date());
+  // A ledger carried from before closed EOIs were kept apart sheds their full records now (no command changes).
+  archiveClosedEois(snapshot.ledger);
   // Every rule reads the pilot clock (real time unless a demonstration compresses it), held to the window of
   // the ledger's own timers (ledgerRuleNow). A ledger begun before that change replays on the pilot clock.
   if (patched(LEDGER_RULE_CLOCK_PATCH)) startLedgerRuleClock(snapshot, pilotNow(snapshot, workflowInfo().runStartTime));

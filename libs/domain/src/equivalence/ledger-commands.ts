@@ -4,6 +4,7 @@ import { releasePlaces, terminationDate } from './ledger-release';
 import {
   type AdmissionRecordedInput,
   type AdmissionRecordedResult,
+  type ClosedLedgerEoi,
   type IntakeDecisionInput,
   type IntakeDecisionResult,
   type LedgerCommandRecord,
@@ -16,7 +17,9 @@ import {
   type PlacesRelease,
   type RequestPlacesInput,
   type RequestPlacesResult,
+  archiveClosedEoi,
   closeWeekFigures,
+  closedEoiOf,
   imbalanceOf,
   outstandingOf,
   weekTallyAt,
@@ -64,8 +67,8 @@ function remembered<Step extends LedgerStep>(ledger: LedgerState, step: Step, co
   return known?.step === step ? (known.result as LedgerCommandResults[Step]) : undefined;
 }
 
-function remember<Step extends LedgerStep>(ledger: LedgerState, step: Step, commandId: string, result: LedgerCommandResults[Step], now: Date): LedgerCommandResults[Step] {
-  ledger.commands[commandId] = { step, result } as LedgerCommandRecord;
+function remember<Step extends LedgerStep>(ledger: LedgerState, step: Step, commandId: string, result: LedgerCommandResults[Step], now: Date, eoiId?: string): LedgerCommandResults[Step] {
+  ledger.commands[commandId] = { step, result, ...(eoiId === undefined ? {} : { eoiId }) } as LedgerCommandRecord;
   closeWeekFigures(ledger, now);
   return result;
 }
@@ -84,7 +87,7 @@ export function checkRequestPlaces(ledger: LedgerState, input: RequestPlacesInpu
     refuseLedgerCommand(LedgerErrorCode.InvalidInput, 'nationalities must list the ISO 3166-1 alpha-3 code of each nationality in the EOI');
   }
   if (typeof input.ukLinkWithin5Years !== 'boolean') refuseLedgerCommand(LedgerErrorCode.InvalidInput, 'ukLinkWithin5Years must be true or false');
-  if (ledger.eois[input.eoiId]) refuseLedgerCommand(LedgerErrorCode.EoiAlreadyRequested, `E6: places were already requested for ${input.eoiId}`);
+  if (ledger.eois[input.eoiId] || closedEoiOf(ledger, input.eoiId)) refuseLedgerCommand(LedgerErrorCode.EoiAlreadyRequested, `E6: places were already requested for ${input.eoiId}`);
   requirePilotRunning(ledger);
   if (input.people > ledger.policy.weeklyCap) {
     refuseLedgerCommand(LedgerErrorCode.LargerThanWeeklyCap, `E5, Q2: an EOI of ${input.people} people can never fit a week's cap of ${ledger.policy.weeklyCap}, and a family is not split`);
@@ -127,7 +130,7 @@ export function requestPlaces(ledger: LedgerState, input: RequestPlacesInput, no
   weekTallyAt(ledger, now);
   const releases = releasePlaces(ledger, now);
   const result: RequestPlacesResult = { status: eoi.status === 'held' ? 'held' : 'released', places: eoi.people };
-  return { result: remember(ledger, 'requestPlaces', input.commandId, result, now), releases };
+  return { result: remember(ledger, 'requestPlaces', input.commandId, result, now, eoi.eoiId), releases };
 }
 
 /** Checks an arrival (Q1, E8). */
@@ -136,13 +139,13 @@ export function checkAdmissionRecorded(ledger: LedgerState, input: AdmissionReco
   requireOpaqueId(input.eoiId, 'eoiId', 'eoi');
   requireOpaqueId(input.personId, 'personId', 'per');
   requireInstant(input.arrivedAt, 'arrivedAt');
-  const eoi = ledger.eois[input.eoiId];
+  const eoi: LedgerEoi | ClosedLedgerEoi | undefined = ledger.eois[input.eoiId] ?? closedEoiOf(ledger, input.eoiId);
   if (!eoi) refuseLedgerCommand(LedgerErrorCode.UnknownEoi, `the ledger holds no EOI ${input.eoiId}`);
   // The same person reported twice (a redelivered event) is accepted and counted once.
   if (eoi.admitted.includes(input.personId)) return;
-  if (outstandingOf(eoi) > 0) return;
+  if ('status' in eoi && outstandingOf(eoi) > 0) return;
   const why =
-    eoi.status === 'held'
+    'status' in eoi && eoi.status === 'held'
       ? 'its places have not been released'
       : eoi.closedBy === 'all-admitted'
         ? `all ${eoi.people} people it was granted for have already arrived`
@@ -155,7 +158,9 @@ export function admissionRecorded(ledger: LedgerState, input: AdmissionRecordedI
   checkAdmissionRecorded(ledger, input, now);
   const known = remembered(ledger, 'admissionRecorded', input.commandId);
   if (known) return known;
-  const eoi = ledger.eois[input.eoiId] as LedgerEoi;
+  const eoi = ledger.eois[input.eoiId];
+  // Only an arrival already counted gets past the check for a closed EOI: nothing changes, nothing is remembered.
+  if (!eoi) return { eoiId: input.eoiId, admitted: closedEoiOf(ledger, input.eoiId)?.admitted.length ?? 0, outstanding: 0 };
   if (!eoi.admitted.includes(input.personId)) {
     eoi.admitted.push(input.personId);
     ledger.totals.admissions += 1;
@@ -167,8 +172,9 @@ export function admissionRecorded(ledger: LedgerState, input: AdmissionRecordedI
       eoi.closedAt = now.toISOString();
     }
   }
-  const result = { eoiId: eoi.eoiId, admitted: eoi.admitted.length, outstanding: outstandingOf(eoi) };
-  return remember(ledger, 'admissionRecorded', input.commandId, result, now);
+  const result = remember(ledger, 'admissionRecorded', input.commandId, { eoiId: eoi.eoiId, admitted: eoi.admitted.length, outstanding: outstandingOf(eoi) }, now, eoi.eoiId);
+  archiveClosedEoi(ledger, eoi);
+  return result;
 }
 
 function checkDecision(ledger: LedgerState, step: 'pause' | 'resume' | 'noticeOfTermination', input: IntakeDecisionInput): boolean {

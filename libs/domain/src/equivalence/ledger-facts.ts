@@ -1,5 +1,5 @@
 import { isOpaqueId } from '@oioo/contracts';
-import { type LedgerEoi, type LedgerState, closeWeekFigures, noteUncountedFact, outstandingOf, weekTallyAt } from './ledger-state';
+import { type LedgerEoi, type LedgerState, archiveClosedEoi, closeWeekFigures, closedEoiOf, noteUncountedFact, outstandingOf, weekTallyAt } from './ledger-state';
 
 /*
  * Facts agencies report to the ledger. They cannot be refused (they arrive as signals): a fact the
@@ -57,9 +57,15 @@ export function readmissionConfirmed(ledger: LedgerState, input: ReadmissionConf
   return { counted: true, why: `Q1: France confirmed the handover of ${caseId}` };
 }
 
+/** Why a fact about an EOI that is not open changes nothing: the ledger never held it, or it has closed. */
+function noOpenEoi(ledger: LedgerState, eoiId: unknown): string {
+  const closed = typeof eoiId === 'string' ? closedEoiOf(ledger, eoiId) : undefined;
+  return closed ? `${String(eoiId)} has no grant outstanding (closed, ${closed.closedBy})` : `the ledger holds no EOI ${String(eoiId)}`;
+}
+
 function grantEnded(ledger: LedgerState, input: GrantEndedInput, now: Date, how: 'lapsed' | 'revoked'): FactOutcome {
   const eoi: LedgerEoi | undefined = typeof input?.eoiId === 'string' ? ledger.eois[input.eoiId] : undefined;
-  if (!eoi) return ignored(ledger, now, `grant-${how}-ignored`, `the ledger holds no EOI ${String(input?.eoiId)}`);
+  if (!eoi) return ignored(ledger, now, `grant-${how}-ignored`, noOpenEoi(ledger, input?.eoiId));
   const unused = outstandingOf(eoi);
   if (eoi.status !== 'granted' || unused === 0) {
     return ignored(ledger, now, `grant-${how}-ignored`, `${eoi.eoiId} has no grant outstanding (${eoi.status}${eoi.closedBy ? `, ${eoi.closedBy}` : ''})`);
@@ -73,6 +79,7 @@ function grantEnded(ledger: LedgerState, input: GrantEndedInput, now: Date, how:
   ledger.totals.grantsOutstanding -= unused;
   weekTallyAt(ledger, now).returned += unused;
   closeWeekFigures(ledger, now);
+  archiveClosedEoi(ledger, eoi);
   return { counted: true, why: `Q6: the grant of ${eoi.eoiId} ${how}${input.reason ? ` (${input.reason})` : ''}; ${unused} unused places return to the ledger` };
 }
 
@@ -98,5 +105,6 @@ export function requestWithdrawn(ledger: LedgerState, input: RequestWithdrawnInp
   ledger.totals.eoisHeld -= 1;
   ledger.totals.placesHeld -= eoi.people;
   closeWeekFigures(ledger, now);
+  archiveClosedEoi(ledger, eoi);
   return { counted: true, why: `E6: ${eoi.eoiId} withdrawn while held (${input.reason})` };
 }

@@ -129,18 +129,21 @@ function checkInvariants(ledger: LedgerState, step: Step, releases: PlacesReleas
   }
   check(Object.values(totals).every((value) => value >= 0), 'a count went negative', ledger);
   const eois = Object.values(ledger.eois);
-  for (const eoi of eois) {
+  for (const eoi of [...eois, ...Object.values(ledger.closedEois ?? {}).map((closed) => ({ ...closed, eoiId: 'closed' }))]) {
     check(eoi.admitted.length + eoi.returned <= eoi.people, `${eoi.eoiId} used or returned more places than it has people`, ledger);
     check(new Set(eoi.admitted).size === eoi.admitted.length, `${eoi.eoiId} counted a person twice`, ledger);
   }
   check(totals.released === totals.admissions + totals.grantsOutstanding + totals.returned, 'a place was lost: released ≠ admitted + outstanding + returned', ledger);
   // The running totals agree with the records they summarise, and the weeks add up to them.
   const held = eois.filter((eoi) => eoi.status === 'held');
+  // A closed EOI is kept apart, reduced (its places were released unless it was withdrawn while held).
+  const closed = Object.values(ledger.closedEois ?? {});
+  check(eois.every((eoi) => eoi.status !== 'closed' && !ledger.closedEois?.[eoi.eoiId]), 'a closed EOI is still among the open ones', ledger);
   const recount = {
     readmissions: Object.keys(ledger.readmissions).length,
-    admissions: sum(eois.map((eoi) => eoi.admitted.length)),
-    released: sum(eois.filter((eoi) => eoi.releasedAt !== undefined).map((eoi) => eoi.people)),
-    returned: sum(eois.map((eoi) => eoi.returned)),
+    admissions: sum([...eois, ...closed].map((eoi) => eoi.admitted.length)),
+    released: sum(eois.filter((eoi) => eoi.releasedAt !== undefined).map((eoi) => eoi.people)) + sum(closed.filter((eoi) => eoi.closedBy !== 'withdrawn').map((eoi) => eoi.people)),
+    returned: sum([...eois, ...closed].map((eoi) => eoi.returned)),
     grantsOutstanding: sum(eois.map(outstandingOf)),
     eoisHeld: held.length,
     placesHeld: sum(held.map((eoi) => eoi.people)),
@@ -156,7 +159,7 @@ function checkInvariants(ledger: LedgerState, step: Step, releases: PlacesReleas
     if (ledger.mode === 'reconciliation') {
       check(totals.admissions + totals.grantsOutstanding <= totals.readmissions, 'Q5: released beyond confirmed readmissions in reconciliation', ledger);
     }
-    check(releases.every((release) => release.places === ledger.eois[release.eoiId]?.people), 'E5: a family was split', ledger);
+    check(releases.every((release) => release.places === (ledger.eois[release.eoiId] ?? ledger.closedEois?.[release.eoiId])?.people), 'E5: a family was split', ledger);
     // Places move only when a release is attempted (after a request, or on the workflow's own attempts).
     check(step.kind === 'release' || step.kind === 'request', `places released by a ${step.kind}`, ledger);
   }

@@ -20,7 +20,7 @@ import {
   requestFor,
 } from './test-support/ledger-fixtures';
 
-const statusOf = (ledger: LedgerState, n: number) => ledger.eois[eoiIdOf(n)]?.status;
+const statusOf = (ledger: LedgerState, n: number) => ledger.eois[eoiIdOf(n)]?.status ?? (ledger.closedEois?.[eoiIdOf(n)] ? 'closed' : undefined);
 const arrive = (ledger: LedgerState, eoi: number, person: number, now: Date, commandId = `arrival-${eoi}-${person}`) =>
   admissionRecorded(ledger, { commandId, eoiId: eoiIdOf(eoi), personId: personIdOf(eoi, person), arrivedAt: now.toISOString() }, now);
 
@@ -100,6 +100,39 @@ describe('equivalence ledger: counting (Q1)', () => {
     arrive(ledger, 1, 1, MONDAY, 'event-1');
     expect(arrive(ledger, 1, 1, MONDAY, 'event-2')).toEqual({ eoiId: eoiIdOf(1), admitted: 1, outstanding: 1 });
     expect(ledger.totals).toMatchObject({ admissions: 1, grantsOutstanding: 1 });
+  });
+
+  it('Q1 E8 once an EOI closes, a redelivered arrival is still accepted and counted once, a new one refused, a new request refused', () => {
+    const ledger = newLedger();
+    confirmReadmissions(ledger, 2, MONDAY);
+    requestPlaces(ledger, requestFor(1, 2, MONDAY), MONDAY);
+    arrive(ledger, 1, 1, MONDAY, 'event-1');
+    arrive(ledger, 1, 2, MONDAY, 'event-2');
+    expect(statusOf(ledger, 1)).toBe('closed');
+    // The same event again, and the same person under a new event id: both accepted, neither counted.
+    expect(arrive(ledger, 1, 2, later(MONDAY, 1), 'event-2')).toEqual({ eoiId: eoiIdOf(1), admitted: 2, outstanding: 0 });
+    expect(arrive(ledger, 1, 1, later(MONDAY, 1), 'event-3')).toEqual({ eoiId: eoiIdOf(1), admitted: 2, outstanding: 0 });
+    expect(refusalCode(() => arrive(ledger, 1, 3, later(MONDAY, 1)))).toBe(LedgerErrorCode.NoOutstandingGrant);
+    expect(refusalCode(() => requestPlaces(ledger, requestFor(1, 2, MONDAY, { commandId: 'request-again' }), MONDAY))).toBe(LedgerErrorCode.EoiAlreadyRequested);
+    expect(grantLapsed(ledger, { eoiId: eoiIdOf(1) }, later(MONDAY, 2))).toMatchObject({ counted: false, why: expect.stringContaining('closed, all-admitted') });
+    expect(ledger.totals).toMatchObject({ released: 2, admissions: 2, grantsOutstanding: 0, returned: 0 });
+  });
+
+  it('Q1 Q6 a closed EOI is kept in a few dozen bytes and its commands are forgotten, so a pilot year of EOIs stays far below the 2 MB Temporal carries', () => {
+    const ledger = newLedger(ledgerPolicyOf({ weeklyCap: 100_000 }));
+    const eois = 5_000;
+    confirmReadmissions(ledger, eois, MONDAY);
+    const before = JSON.stringify(ledger).length;
+    for (let n = 1; n <= eois; n += 1) {
+      requestPlaces(ledger, requestFor(n, 1, MONDAY), MONDAY);
+      if (n % 2 === 0) arrive(ledger, n, 1, later(MONDAY, 1));
+      else grantLapsed(ledger, { eoiId: eoiIdOf(n) }, later(MONDAY, 2));
+    }
+    expect(Object.keys(ledger.eois)).toEqual([]);
+    expect(Object.keys(ledger.commands)).toEqual([]);
+    expect(ledger.totals).toMatchObject({ released: eois, admissions: eois / 2, returned: eois / 2, grantsOutstanding: 0, eoisHeld: 0 });
+    // Each closed EOI costs its id, its closure and its admitted person ids: under 120 bytes of JSON.
+    expect((JSON.stringify(ledger).length - before) / eois).toBeLessThan(120);
   });
 });
 
@@ -352,7 +385,7 @@ describe('equivalence ledger: grants that end unused (Q6)', () => {
     arrive(ledger, 1, 1, later(MONDAY, 10));
     grantRevoked(ledger, { eoiId: eoiIdOf(1), reason: 'security check' }, later(MONDAY, 11));
     expect(ledger.totals).toMatchObject({ released: 3, admissions: 1, grantsOutstanding: 0, returned: 2 });
-    expect(ledger.eois[eoiIdOf(1)]).toMatchObject({ status: 'closed', closedBy: 'revoked', returned: 2 });
+    expect(ledger.closedEois?.[eoiIdOf(1)]).toEqual({ closedBy: 'revoked', people: 3, admitted: [personIdOf(1, 1)], returned: 2 });
   });
 });
 

@@ -43,6 +43,23 @@ export interface LedgerEoi {
   closedAt?: string;
 }
 
+/**
+ * All the ledger keeps of an EOI once it is closed (every person arrived, its grant lapsed or was revoked, or
+ * it was withdrawn while held): enough to refuse a second request for it, to accept a redelivered arrival
+ * once (Q1, E8) and to recount the totals. The full record and its commands' records are dropped, so the
+ * state a ledger carries through continue-as-new grows by a few dozen bytes per EOI, not hundreds: a pilot
+ * year's EOIs in full would pass Temporal's 2 MB payload limit, and the server terminates a workflow whose
+ * continue-as-new input is larger.
+ */
+export interface ClosedLedgerEoi {
+  closedBy: EoiClosure;
+  people: number;
+  /** Opaque person ids who arrived under its grant. */
+  admitted: string[];
+  /** Places its grant gave back (Q6). */
+  returned: number;
+}
+
 /** Running totals since the ledger opened. Always `released = admissions + grantsOutstanding + returned`: no place is lost. */
 export interface LedgerTotals {
   /** Q1: readmissions France confirmed. */
@@ -197,8 +214,8 @@ export interface LedgerCommandResults {
 /** A refusable command on the ledger. */
 export type LedgerStep = keyof LedgerCommandResults;
 
-/** A command already carried out, by its command id. */
-export type LedgerCommandRecord = { [Step in LedgerStep]: { step: Step; result: LedgerCommandResults[Step] } }[LedgerStep];
+/** A command already carried out, by its command id, with the EOI it was about (dropped when that EOI closes). */
+export type LedgerCommandRecord = { [Step in LedgerStep]: { step: Step; result: LedgerCommandResults[Step]; eoiId?: string } }[LedgerStep];
 
 /**
  * Everything the ledger knows, as plain data: the workflow keeps one and passes it through
@@ -212,7 +229,10 @@ export interface LedgerState {
   reconciliation?: LedgerReconciliation;
   /** Q1: readmissions counted, by case id (each counts once), with France's confirmation time. */
   readmissions: Record<string, string>;
+  /** EOIs held or granted; a closed EOI moves to {@link closedEois}. */
   eois: Record<string, LedgerEoi>;
+  /** Closed EOIs, reduced to what the rules still need. Absent from a ledger carried from before they were kept apart. */
+  closedEois?: Record<string, ClosedLedgerEoi>;
   nextSequence: number;
   totals: LedgerTotals;
   weeks: Record<IsoWeek, WeekTally>;
@@ -236,6 +256,7 @@ export function openLedger(pilotId: string, policy: LedgerPolicy): LedgerState {
     mode: 'open',
     readmissions: {},
     eois: {},
+    closedEois: {},
     nextSequence: 1,
     totals: { readmissions: 0, admissions: 0, released: 0, returned: 0, grantsOutstanding: 0, eoisHeld: 0, placesHeld: 0 },
     weeks: {},
@@ -302,4 +323,30 @@ export function weekCapacityAt(ledger: LedgerState, now: Date): { isoWeek: IsoWe
 export function noteUncountedFact(ledger: LedgerState, now: Date, what: string, why: string): void {
   ledger.notes.push({ at: now.toISOString(), what, why });
   if (ledger.notes.length > MAX_LEDGER_NOTES) ledger.notes.splice(0, ledger.notes.length - MAX_LEDGER_NOTES);
+}
+
+/** The closed record of an EOI, if it has closed. */
+export function closedEoiOf(ledger: LedgerState, eoiId: string): ClosedLedgerEoi | undefined {
+  return ledger.closedEois?.[eoiId];
+}
+
+/**
+ * Moves a closed EOI out of the open records: keeps what {@link ClosedLedgerEoi} says and forgets the
+ * records of its commands. A command repeated after that is judged as a new one against the closed record
+ * (a second request for places is refused; an arrival already counted is accepted and not counted again).
+ */
+export function archiveClosedEoi(ledger: LedgerState, eoi: LedgerEoi): void {
+  if (eoi.status !== 'closed' || !eoi.closedBy) return;
+  ledger.closedEois ??= {};
+  ledger.closedEois[eoi.eoiId] = { closedBy: eoi.closedBy, people: eoi.people, admitted: eoi.admitted, returned: eoi.returned };
+  delete ledger.eois[eoi.eoiId];
+  for (const [commandId, record] of Object.entries(ledger.commands)) {
+    if (record.eoiId === eoi.eoiId) delete ledger.commands[commandId];
+  }
+}
+
+/** Archives every closed EOI still among the open records (a ledger carried from before closed EOIs were kept apart). */
+export function archiveClosedEois(ledger: LedgerState): void {
+  ledger.closedEois ??= {};
+  for (const eoi of Object.values(ledger.eois)) archiveClosedEoi(ledger, eoi);
 }
