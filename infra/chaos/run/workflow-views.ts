@@ -4,6 +4,7 @@ import { type temporal } from '@temporalio/proto';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the step a case waits for is the casework API's rule; the recorder reports it the same way.
 import { waitingStepOf } from '@oioo/casework';
 import { SearchAttributes, eoiWorkflowId, ledgerWorkflowId, readmissionWorkflowId } from '@oioo/contracts';
+import { balanceQuery } from '@oioo/workflows-equivalence-ledger';
 import { type EoiCaseView, eoiCaseViewQuery } from '@oioo/workflows-eoi';
 import { type ReadmissionCaseView, caseViewQuery } from '@oioo/workflows-readmission';
 import { type TimelineCommand, type WorkflowView } from '../history';
@@ -62,7 +63,12 @@ export async function readWorkflowView(client: Client, kind: 'readmission' | 'eo
     if (index === runIds.length - 1 && !closed) pendingTimers = pendingTimersOf(events);
   }
   const base = { workflowId, runId: description.runId, kind, caseId: id, closed, commands, pendingTimers };
-  if (kind === 'ledger') return { view: { ...base, state: closed ? 'closed' : 'open', waitingOnPerson: false }, handedOver: false, arrivedPeople: [] };
+  if (kind === 'ledger') {
+    const ledger = { view: { ...base, state: closed ? 'closed' : 'open', waitingOnPerson: false }, handedOver: false, arrivedPeople: [] };
+    // The ledger's own query proves it still replays: one stuck on a nondeterministic replay counts nothing more (Q1).
+    const queryFailure = closed ? undefined : await client.workflow.getHandle(workflowId).query(balanceQuery).then(() => undefined, describeFailure);
+    return queryFailure === undefined ? ledger : { ...ledger, queryFailure };
+  }
   let queried: ReadmissionCaseView | EoiCaseView;
   try {
     const handle = client.workflow.getHandle(workflowId);
