@@ -85,13 +85,10 @@ describe('readmission case workflow: a case from arrival to handover', () => {
     await driver.franceReplies('accepted');
     const servedAt = await fixture.env.currentTimeMs();
     await driver.serveRemovalDirections();
-    const booked = await driver.waitForState('movement-booked');
+    // Time passes to the pre-transfer check, which finds nothing pending.
+    const booked = await driver.waitUntilClearedForTransfer(fixture.env);
     expect(new Date(calls().bookings[0]?.notBefore as string).getTime()).toBeGreaterThanOrEqual(servedAt + 5 * DAY_MS);
     expect(booked.nextDeadline?.rule).toBe('R5');
-
-    // Time passes to the pre-transfer check, which finds nothing pending.
-    await fixture.env.sleep(new Date(booked.movement?.departsAt as string).getTime() - (await fixture.env.currentTimeMs()) - 60 * 60 * 1000);
-    await driver.waitForState('cleared-for-transfer');
     const movementId = booked.movement?.movementId as string;
     await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId, outcome: 'boarded' }] });
     const handover = await driver.handle.executeUpdate(confirmHandoverUpdate, {
@@ -108,10 +105,8 @@ describe('readmission case workflow: a case from arrival to handover', () => {
     await driver.driveToAwaitingReply();
     await driver.franceReplies('accepted');
     await driver.serveRemovalDirections();
-    const booked = await driver.waitForState('movement-booked');
+    const booked = await driver.waitUntilClearedForTransfer(fixture.env);
     const departsAt = new Date(booked.movement?.departsAt as string).getTime();
-    await fixture.env.sleep(departsAt - (await fixture.env.currentTimeMs()) - 60 * 60 * 1000);
-    await driver.waitForState('cleared-for-transfer');
     const movementId = booked.movement?.movementId as string;
     await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId, outcome: 'boarded' }] });
 
@@ -133,9 +128,7 @@ describe('readmission case workflow: a case from arrival to handover', () => {
     await driver.driveToAwaitingReply();
     await driver.franceReplies('accepted');
     await driver.serveRemovalDirections();
-    const booked = await driver.waitForState('movement-booked');
-    await fixture.env.sleep(new Date(booked.movement?.departsAt as string).getTime() - (await fixture.env.currentTimeMs()) - 60 * 60 * 1000);
-    await driver.waitForState('cleared-for-transfer');
+    const booked = await driver.waitUntilClearedForTransfer(fixture.env);
 
     await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId: booked.movement?.movementId as string, outcome: 'no-show' }] });
 

@@ -22,9 +22,7 @@ describe('readmission case: deadlines read the case’s own timers, not the work
     await fixture.env.sleep(14 * DAY_MS + 60_000);
     await driver.franceReplies('accepted');
     await driver.serveRemovalDirections();
-    const booked = await driver.waitForState('movement-booked');
-    await fixture.env.sleep(new Date(booked.movement?.departsAt as string).getTime() - (await fixture.env.currentTimeMs()) - 60 * 60 * 1000);
-    await driver.waitForState('cleared-for-transfer');
+    const booked = await driver.waitUntilClearedForTransfer(fixture.env);
     const movementId = booked.movement?.movementId as string;
     await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId, outcome: 'boarded' }] });
     const confirmedAt = new Date(await fixture.env.currentTimeMs()).toISOString();

@@ -37,10 +37,9 @@ const reachers: Record<string, (driver: CaseDriver) => Promise<unknown>> = {
     await driver.waitForState('movement-booked');
   },
   'cleared-for-transfer': async (driver) => {
-    await reachers['movement-booked']?.(driver);
-    const { movement } = await driver.view();
-    await fixture.env.sleep(new Date(movement?.departsAt as string).getTime() - (await fixture.env.currentTimeMs()) - 60 * 60 * 1000);
-    await driver.waitForState('cleared-for-transfer');
+    await reachers['removal-directions']?.(driver);
+    await driver.serveRemovalDirections();
+    await driver.waitUntilClearedForTransfer(fixture.env);
   },
 };
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Client, type WorkflowHandle } from '@temporalio/client';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type ArrivalRecordedData, TaskQueues, readmissionWorkflowId } from '@oioo/contracts';
 import type { ReadmissionPolicy } from '@oioo/domain';
 import { queryAnswered } from '@oioo/testing';
@@ -130,6 +131,17 @@ export class CaseDriver {
   async serveRemovalDirections() {
     await this.handle.executeUpdate(proposeRemovalDirectionsUpdate, { args: [{ commandId: commandId(), actor: PROPOSER, reasons: 'France accepted' }] });
     return this.handle.executeUpdate(reviewRemovalDirectionsUpdate, { args: [{ commandId: commandId(), actor: APPROVER, approve: true, reason: 'agree' }] });
+  }
+
+  /**
+   * R5: with removal directions served, waits for the booking, lets the test server's time run to an hour before
+   * departure and waits for the pre-transfer check to clear the case. Returns the view as booked (its movement).
+   */
+  async waitUntilClearedForTransfer(clock: Pick<TestWorkflowEnvironment, 'sleep' | 'currentTimeMs'>) {
+    const booked = await this.waitForState('movement-booked');
+    await clock.sleep(new Date(booked.movement?.departsAt as string).getTime() - (await clock.currentTimeMs()) - 60 * 60 * 1000);
+    await this.waitForState('cleared-for-transfer');
+    return booked;
   }
 
   /** Polls the query until the case reaches the state (the workflow acts on its own between steps). */
