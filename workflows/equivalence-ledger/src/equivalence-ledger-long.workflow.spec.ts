@@ -1,5 +1,6 @@
+import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
 import { isoWeekOf } from '@oioo/domain';
-import { readmissionConfirmedSignal } from './definitions';
+import { type EquivalenceLedgerInput, readmissionConfirmedSignal } from './definitions';
 import { commandId, nextId } from './test-support/ledger-driver';
 import { useLedgerEnvironment } from './test-support/ledger-environment';
 
@@ -56,6 +57,37 @@ describe('a long-lived ledger stays healthy', () => {
     await ledger.handle.signal(readmissionConfirmedSignal, { caseId: 'case_REPEATED0000', confirmedAt: new Date().toISOString() });
     await ledger.settled();
     expect(await ledger.weeklyReport(isoWeekOf(await fixture.now()))).toMatchObject({ readmissions: 24, grantsOutstanding: 5, week: { placesReleased: 6 } });
+    await ledger.handle.terminate('test finished');
+  });
+
+  it('Q1 E8 closed EOIs leave the state continue-as-new carries: reduced, their command records dropped, and a redelivered arrival still counts once', async () => {
+    const ledger = await fixture.openLedger({ historyEventsLimit: 60 });
+    const { runId: firstRunId } = await ledger.handle.describe();
+    await ledger.confirmReadmissions(12);
+    const admitted: { eoiId: string; personId: string }[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      const eoiId = nextId('eoi');
+      const personId = nextId('per');
+      await ledger.requestPlaces(eoiId, 1);
+      await ledger.admit(eoiId, personId);
+      admitted.push({ eoiId, personId });
+    }
+    await ledger.waitForBalance((balance) => balance.admissions === 12);
+    await ledger.settled();
+
+    const latest = await ledger.handle.describe();
+    expect(latest.runId).not.toBe(firstRunId);
+    const started = (await ledger.handle.fetchHistory()).events?.[0]?.workflowExecutionStartedEventAttributes;
+    const [input] = (await decodeArrayFromPayloads(fixture.env.client.options.loadedDataConverter, started?.input?.payloads)) as [EquivalenceLedgerInput];
+    const carried = input.carried?.ledger;
+    expect(Object.keys(carried?.eois ?? {})).toEqual([]);
+    expect(Object.keys(carried?.closedEois ?? {}).sort()).toEqual(admitted.map((entry) => entry.eoiId).sort());
+    expect(Object.values(carried?.commands ?? {}).filter((record) => record.eoiId !== undefined)).toEqual([]);
+
+    // The arrival reported again under a new event id: accepted, not counted again.
+    const [first] = admitted;
+    await expect(ledger.admit(first?.eoiId as string, first?.personId)).resolves.toEqual({ eoiId: first?.eoiId, admitted: 1, outstanding: 0 });
+    await expect(ledger.balance()).resolves.toMatchObject({ readmissions: 12, admissions: 12, grantsOutstanding: 0 });
     await ledger.handle.terminate('test finished');
   });
 });
