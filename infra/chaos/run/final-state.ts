@@ -44,6 +44,7 @@ export async function recordFinalState(options: {
   const views: WorkflowView[] = read.map((entry) => entry.view);
   for (let index = 0; index < views.length; index += VIEWS_PER_RECORD) await history.append({ type: 'workflow-views', views: views.slice(index, index + VIEWS_PER_RECORD) });
   await ledger.stop();
+  if (ledger.failedPolls > 0) options.log?.(`ledger: ${ledger.failedPolls} of its balance polls failed during the run; the last: ${ledger.lastFailure}`);
   await history.append({
     type: 'ledger-history',
     pilotId: ledger.pilotId,

@@ -11,6 +11,9 @@ import { type LedgerStep } from '../history';
  */
 export class LedgerWatch {
   readonly steps: LedgerStep[] = [];
+  /** Polls the ledger did not answer, and why the last one failed: a fault explains a few, never a long run of them. */
+  failedPolls = 0;
+  lastFailure?: string;
   private timer?: NodeJS.Timeout;
   private polling?: Promise<void>;
 
@@ -40,8 +43,10 @@ export class LedgerWatch {
       const figures = { readmissions: balance.readmissions, admissions: balance.admissions, grantsOutstanding: balance.grantsOutstanding, tolerance: balance.tolerance };
       if (last && last.readmissions === figures.readmissions && last.admissions === figures.admissions && last.grantsOutstanding === figures.grantsOutstanding && last.tolerance === figures.tolerance) return;
       this.steps.push({ step: this.steps.length + 1, at: new Date().toISOString(), ...figures });
-    } catch {
+    } catch (error) {
       // The ledger may be unreachable while a fault is injected; the next poll reads it again.
+      this.failedPolls += 1;
+      this.lastFailure = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0]?.slice(0, 200);
     }
   }
 }
