@@ -39,4 +39,21 @@ describe('equivalence ledger workflow: weeks read the ledger’s own timers, not
     expect(await ledger.weeklyReport(thisWeek)).toMatchObject({ week: { readmissions: 2 } });
     await expect(replayOnLaggingClocks(fixture.env.client, ledger.handle.workflowId, require.resolve('./test-support/ledger-test-workflows'))).resolves.toBeUndefined();
   });
+
+  it('Q1 Q2 signals and Updates wake the ledger without touching its timer: one timer per wake, so no replay depends on how an activation was ordered', async () => {
+    const ledger = await fixture.openLedger();
+    await ledger.confirmReadmissions(4);
+    await ledger.requestPlaces(nextId('eoi'), 1);
+    await ledger.requestPlaces(nextId('eoi'), 1);
+    await ledger.settled();
+
+    const events = (await ledger.handle.fetchHistory()).events ?? [];
+    const started = events.filter((event) => event.timerStartedEventAttributes);
+    expect(started).toHaveLength(1);
+    expect(events.filter((event) => event.timerCanceledEventAttributes)).toHaveLength(0);
+    await expect(ledger.balance()).resolves.toMatchObject({ readmissions: 4, grantsOutstanding: 2 });
+    await expect(replayOnLaggingClocks(fixture.env.client, ledger.handle.workflowId, require.resolve('./test-support/ledger-test-workflows'))).resolves.toBeUndefined();
+    await ledger.handle.terminate('test finished');
+  });
 });
+

@@ -81,7 +81,10 @@ describe('a long-lived ledger stays healthy', () => {
     const [input] = (await decodeArrayFromPayloads(fixture.env.client.options.loadedDataConverter, started?.input?.payloads)) as [EquivalenceLedgerInput];
     const carried = input.carried?.ledger;
     expect(Object.keys(carried?.eois ?? {})).toEqual([]);
-    expect(Object.keys(carried?.closedEois ?? {}).sort()).toEqual(admitted.map((entry) => entry.eoiId).sort());
+    // The run continued as new after some of the EOIs closed: each of those is carried reduced.
+    const closedCarried = Object.keys(carried?.closedEois ?? {});
+    expect(closedCarried.length).toBeGreaterThan(0);
+    expect(admitted.map((entry) => entry.eoiId)).toEqual(expect.arrayContaining(closedCarried));
     expect(Object.values(carried?.commands ?? {}).filter((record) => record.eoiId !== undefined)).toEqual([]);
 
     // The arrival reported again under a new event id: accepted, not counted again.

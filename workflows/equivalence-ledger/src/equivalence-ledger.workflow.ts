@@ -42,6 +42,7 @@ import {
   validateCommand,
 } from './ledger-commands';
 import { reject } from './ledger-errors';
+import { WakeTimer } from './wake-timer';
 import type { LedgerActivities } from './ledger.activities';
 import { ledgerRuleNow, ledgerWakeSeen, pilotNow, realDelayUntil, reportEventOf, startLedgerRuleClock, weeksToReport } from './ledger-clock';
 import {
@@ -66,6 +67,9 @@ const outside = proxyActivities<LedgerActivities>({
 
 /** The patch that put the ledger's rules on its rule clock (ledgerRuleNow). */
 const LEDGER_RULE_CLOCK_PATCH = 'ledger-rule-clock';
+
+/** The patch that keeps one timer per wake across the loop's turns (see WakeTimer). */
+const LEDGER_WAKE_TIMER_PATCH = 'ledger-wake-timer';
 
 /** Continue-as-new well before Temporal's 10,000-event warning, so a ledger that runs for the whole pilot keeps a small history. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
@@ -125,6 +129,9 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
   setHandler(balanceQuery, () => balanceViewOf(snapshot, now()));
   setHandler(weeklyReportQuery, (isoWeek) => reportOf(snapshot, isoWeek, now()));
 
+  // A run begun before the patch keeps a fresh timer per turn, as its history has it.
+  const wakeTimer = patched(LEDGER_WAKE_TIMER_PATCH) ? new WakeTimer() : undefined;
+
   let published = '';
   const publishSearchAttributes = () => {
     const view = searchViewOf(snapshot);
@@ -157,7 +164,10 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
     const wake = nextLedgerWake(snapshot.ledger, now());
     // A worker's clock may lag after a restart; the rule clock's reading has certainly passed.
     const from = new Date(Math.max(now().getTime(), pilotNow(snapshot, new Date()).getTime()));
-    if (!(await condition(() => changes !== seen || snapshot.outbox.length > 0, realDelayUntil(snapshot, wake, from)))) ledgerWakeSeen(snapshot, wake);
+    const news = () => changes !== seen || snapshot.outbox.length > 0;
+    if (wakeTimer) {
+      if (await wakeTimer.waitFor(wake, realDelayUntil(snapshot, wake, from), news)) ledgerWakeSeen(snapshot, wake);
+    } else if (!(await condition(news, realDelayUntil(snapshot, wake, from)))) ledgerWakeSeen(snapshot, wake);
   }
   await publishFinishedWeeks(snapshot, now);
 
