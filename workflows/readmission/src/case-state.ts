@@ -55,6 +55,11 @@ export interface CaseSnapshot extends RuleClockState {
   handover?: { reference: string; confirmedAt: string };
   /** R9: France's handover confirmation has a deadline (set on cases begun after it was introduced, so older ones replay as they ran). */
   handoverWatched?: boolean;
+  /**
+   * R9: the same deadline runs from departure while the case is still cleared for transfer (no boarding
+   * recorded): set on cases begun after it was introduced, so older ones replay as they ran.
+   */
+  departureWatched?: boolean;
   outcome?: { outcome: ReadmissionOutcome; reason: string };
   /** Results of caseworker and agency commands by command id, so a repeated command returns the first result. */
   commands: Record<string, { step: string; result: StepResult }>;
@@ -208,13 +213,21 @@ export function applyClock(snapshot: CaseSnapshot, now: Date): void {
   }
   if (!snapshot.escalated && due(handoverDue(snapshot))) {
     snapshot.escalated = true;
-    record(snapshot, now, 'escalated-to-liaison-desk', 'workflow', 'R9: France has not confirmed the handover in time after the movement left; the liaison desk chases the confirmation');
+    const why =
+      snapshot.state === 'in-transit'
+        ? 'R9: France has not confirmed the handover in time after the movement left; the liaison desk chases the confirmation'
+        : 'R9: the movement left with neither boarding nor a no-show recorded for this person; the liaison desk finds out what happened';
+    record(snapshot, now, 'escalated-to-liaison-desk', 'workflow', why);
   }
 }
 
-/** R9: when France's handover confirmation becomes overdue, while the person is in transit without one (watched cases only). */
+/**
+ * R9: when France's handover confirmation becomes overdue (watched cases only): while the person is in transit
+ * without one, or still cleared for transfer after the movement left, with no boarding or no-show recorded.
+ */
 function handoverDue(snapshot: CaseSnapshot): Date | undefined {
-  if (!snapshot.handoverWatched || snapshot.state !== 'in-transit' || snapshot.handover || !snapshot.movement) return undefined;
+  if (!snapshot.handoverWatched || snapshot.handover || !snapshot.movement) return undefined;
+  if (snapshot.state !== 'in-transit' && !(snapshot.state === 'cleared-for-transfer' && snapshot.departureWatched)) return undefined;
   return handoverConfirmationDue(new Date(snapshot.movement.departsAt), snapshot.policy);
 }
 

@@ -123,6 +123,22 @@ describe('readmission case workflow: a case from arrival to handover', () => {
     await expect(driver.handle.result()).resolves.toMatchObject({ outcome: 'transferred' });
   });
 
+  it('R9 a movement that left a day ago with no boarding or no-show recorded for the person is escalated to the liaison desk', async () => {
+    const driver = await openCase();
+    await driver.driveToAwaitingReply();
+    await driver.franceReplies('accepted');
+    await driver.serveRemovalDirections();
+    const booked = await driver.waitUntilClearedForTransfer(fixture.env);
+    const departsAt = new Date(booked.movement?.departsAt as string).getTime();
+
+    await fixture.env.sleep(departsAt + DAY_MS - (await fixture.env.currentTimeMs()) + 60_000);
+    const overdue = await driver.waitFor((view) => view.escalated);
+    expect(overdue).toMatchObject({ state: 'cleared-for-transfer', escalated: true });
+    expect(overdue.nextDeadline?.rule).not.toBe('R9');
+    expect(overdue.timeline.at(-1)).toMatchObject({ what: 'escalated-to-liaison-desk', why: expect.stringMatching(/^R9: the movement left with neither boarding nor a no-show/) });
+    await driver.handle.terminate('test finished');
+  });
+
   it('R9 a no-show sends the case back to be rescheduled on a new movement', async () => {
     const driver = await openCase();
     await driver.driveToAwaitingReply();

@@ -48,6 +48,8 @@ const services = proxyActivities<ReadmissionActivities>({
 
 /** The patch that gave France's handover confirmation a deadline (R9). */
 const HANDOVER_DEADLINE_PATCH = 'handover-confirmation-deadline';
+/** The patch that runs the R9 deadline from departure for a case still cleared for transfer (no boarding recorded). */
+const DEPARTURE_DEADLINE_PATCH = 'departure-without-boarding-deadline';
 
 /** Continue-as-new well before Temporal's 10,000-event warning, so months-long cases keep small histories. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
@@ -65,6 +67,8 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
   useRuleClock(snapshot);
   // R9: France's handover confirmation has a deadline on cases begun after it came; older ones replay as they ran.
   if (patched(HANDOVER_DEADLINE_PATCH)) snapshot.handoverWatched = true;
+  // R9: so does a movement that left with no boarding recorded for the person.
+  if (patched(DEPARTURE_DEADLINE_PATCH)) snapshot.departureWatched = true;
   // Bumped by every signal and update, so a waiting loop wakes to reconsider the case.
   let changes = 0;
   const changed = () => {
