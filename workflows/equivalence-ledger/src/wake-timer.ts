@@ -6,10 +6,10 @@ import { CancellationScope, condition, isCancellation, sleep } from '@temporalio
  *
  * Why: a timer started and cancelled within one workflow activation leaves no event in history but still uses
  * a timer sequence number. With a fresh timer per turn, a turn that started a timer and was woken again in the
- * same activation did exactly that, and whether it did depended on the order the SDK ran the activation's
- * signal handlers and resumed the loop. A live worker and a replay did not always agree, and the replay then
- * failed (TMPRL1100, "Timer fired event did not have expected timer id"): the chaos runs of issue 11 left the
- * ledger stuck that way twice. One timer per wake is started only when the wake itself moves, which the ledger's
+ * same activation did exactly that, and whether it did depended on when the loop resumed relative to the
+ * activation's other jobs. A live worker and a replay did not always agree, and the replay then failed
+ * (TMPRL1100, "Timer fired event did not have expected timer id"): the chaos runs of issue 11 left the ledger
+ * stuck that way twice (see docs/design-notes.md). One timer per wake is started only when the wake itself moves, which the ledger's
  * rule clock decides from history alone. It also saves two history events per signal.
  */
 export class WakeTimer {
