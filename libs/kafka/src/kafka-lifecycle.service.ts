@@ -8,7 +8,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { type Logger } from '@oioo/config';
+import { type Logger, connectWithRetry } from '@oioo/config';
 import { type TopicDefinition } from '@oioo/contracts';
 import { EventConsumer, type EventHandlerFunction } from './event-consumer';
 import { EventProducer } from './event-producer';
@@ -36,9 +36,14 @@ export class KafkaLifecycle implements OnModuleInit, OnApplicationBootstrap, OnM
     @Optional() @Inject(EventConsumer) private readonly consumer?: EventConsumer,
   ) {}
 
-  /** Connects the producer before any provider's bootstrap hook can publish; an unreachable cluster fails the boot. */
+  /**
+   * Connects the producer before any provider's bootstrap hook can publish. A cluster briefly out of reach (a
+   * broker restarting, a network partition) is waited for, up to connectWithRetry's bound, as the worker waits
+   * for Temporal; one that stays away fails the boot. The chaos runs of issue 11 restarted a service during a
+   * partition, and kafkajs's own retries gave up after about 10 s.
+   */
   async onModuleInit(): Promise<void> {
-    await this.producer.connect();
+    await connectWithRetry(() => this.producer.connect(), { target: 'Kafka' });
   }
 
   /** Registers discovered handlers and starts consuming, after every module has initialised the resources handlers use. */

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { type ConnectRetryOptions, connectWithRetry } from './connect-with-retry';
+import { type ConnectRetryOptions, connectWithRetry } from '@oioo/config';
 import { connectionOptions } from './connection-options';
 import { type DataKeyOptions, temporalDataConverter } from './data-converter';
 import { tracingClientInterceptors } from './client-tracing';
@@ -7,7 +7,7 @@ import { type TemporalConfig } from './temporal-config';
 
 /** Opens a client connection to the configured cluster (TLS, mTLS or API key as configured), waiting a while for a server that is briefly away. Close it on shutdown. */
 export async function createTemporalConnection(config: TemporalConfig, retry?: ConnectRetryOptions): Promise<Connection> {
-  return connectWithRetry(() => Connection.connect(connectionOptions(config)), retry);
+  return connectWithRetry(() => Connection.connect(connectionOptions(config)), { target: 'Temporal', ...retry });
 }
 
 /**

@@ -2,7 +2,6 @@ export * from './temporal-config';
 export * from './encryption.codec';
 export * from './connection-options';
 export * from './data-converter';
-export * from './connect-with-retry';
 export * from './client.factory';
 export * from './worker.factory';
 export * from './workflow-bundle';

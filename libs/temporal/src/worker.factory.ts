@@ -1,7 +1,7 @@
 import { type TaskQueue } from '@oioo/contracts';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { connectionOptions } from './connection-options';
-import { type ConnectRetryOptions, connectWithRetry } from './connect-with-retry';
+import { type ConnectRetryOptions, connectWithRetry } from '@oioo/config';
 import { type DataKeyOptions, temporalDataConverter } from './data-converter';
 import { tracingWorkerOptions, workflowTracingModules } from './telemetry';
 import { type TemporalConfig } from './temporal-config';
@@ -46,7 +46,7 @@ export interface TemporalWorker {
 
 /** Opens a worker connection to the configured cluster with the same TLS and API key settings as the client, waiting a while for a server that is briefly away. */
 export async function createTemporalNativeConnection(config: TemporalConfig, retry?: ConnectRetryOptions): Promise<NativeConnection> {
-  return connectWithRetry(() => NativeConnection.connect(connectionOptions(config)), retry);
+  return connectWithRetry(() => NativeConnection.connect(connectionOptions(config)), { target: 'Temporal', ...retry });
 }
 
 /** Creates a worker on the configured namespace with the shared encrypting data converter, traced when tracing is on. */
