@@ -102,10 +102,7 @@ describe('readmission case workflow: a case from arrival to handover', () => {
 
   it('R9 a handover France has not confirmed a day after departure is escalated to the liaison desk, and the confirmation still completes the case', async () => {
     const driver = await openCase();
-    await driver.driveToAwaitingReply();
-    await driver.franceReplies('accepted');
-    await driver.serveRemovalDirections();
-    const booked = await driver.waitUntilClearedForTransfer(fixture.env);
+    const booked = await driver.driveToClearedForTransfer(fixture.env);
     const departsAt = new Date(booked.movement?.departsAt as string).getTime();
     const movementId = booked.movement?.movementId as string;
     await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId, outcome: 'boarded' }] });
@@ -125,10 +122,7 @@ describe('readmission case workflow: a case from arrival to handover', () => {
 
   it('R9 a movement that left a day ago with no boarding or no-show recorded for the person is escalated to the liaison desk', async () => {
     const driver = await openCase();
-    await driver.driveToAwaitingReply();
-    await driver.franceReplies('accepted');
-    await driver.serveRemovalDirections();
-    const booked = await driver.waitUntilClearedForTransfer(fixture.env);
+    const booked = await driver.driveToClearedForTransfer(fixture.env);
     const departsAt = new Date(booked.movement?.departsAt as string).getTime();
 
     await fixture.env.sleep(departsAt + DAY_MS - (await fixture.env.currentTimeMs()) + 60_000);
@@ -141,10 +135,7 @@ describe('readmission case workflow: a case from arrival to handover', () => {
 
   it('R9 a no-show sends the case back to be rescheduled on a new movement', async () => {
     const driver = await openCase();
-    await driver.driveToAwaitingReply();
-    await driver.franceReplies('accepted');
-    await driver.serveRemovalDirections();
-    const booked = await driver.waitUntilClearedForTransfer(fixture.env);
+    const booked = await driver.driveToClearedForTransfer(fixture.env);
 
     await driver.handle.executeUpdate(recordBoardingUpdate, { args: [{ commandId: commandId(), movementId: booked.movement?.movementId as string, outcome: 'no-show' }] });
 

@@ -133,6 +133,14 @@ export class CaseDriver {
     return this.handle.executeUpdate(reviewRemovalDirectionsUpdate, { args: [{ commandId: commandId(), actor: APPROVER, approve: true, reason: 'agree' }] });
   }
 
+  /** From screening through France's acceptance and served removal directions to the R5 check clearing the case; returns the view as booked. */
+  async driveToClearedForTransfer(clock: Pick<TestWorkflowEnvironment, 'sleep' | 'currentTimeMs'>) {
+    await this.driveToAwaitingReply();
+    await this.franceReplies('accepted');
+    await this.serveRemovalDirections();
+    return this.waitUntilClearedForTransfer(clock);
+  }
+
   /**
    * R5: with removal directions served, waits for the booking, lets the test server's time run to an hour before
    * departure and waits for the pre-transfer check to clear the case. Returns the view as booked (its movement).
