@@ -39,6 +39,18 @@ const scenarios: Record<string, Scenario> = {
     await eoi.handle.result();
     return eoi.handle;
   },
+  'eoi-checks-escalated': async ({ ledger, submit, sleep }) => {
+    await ledger.confirmReadmissions(1);
+    const eoi = await submit([adultApplicant()]);
+    await eoi.confirmPresence();
+    await eoi.captureBiometrics();
+    await eoi.waitForState('security-checks');
+    await sleep(31 * DAY_MS);
+    await eoi.waitFor((view) => view.escalated);
+    await eoi.completeChecks();
+    await eoi.waitForState('decision');
+    return eoi.handle;
+  },
   'eoi-presence-missed': async ({ submit }) => {
     const eoi = await submit(familyOfThree());
     await eoi.handle.result();

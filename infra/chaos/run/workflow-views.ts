@@ -89,7 +89,7 @@ export async function readWorkflowView(client: Client, kind: 'readmission' | 'eo
   }
   const view = queried as EoiCaseView;
   return {
-    view: { ...base, state: view.state, waitingOnPerson: !closed && waitingStepOf('eoi', view.state) !== undefined, ...(view.nextDeadline ? { nextDeadline: view.nextDeadline.at } : {}) },
+    view: { ...base, state: view.state, waitingOnPerson: !closed && (waitingStepOf('eoi', view.state) !== undefined || view.escalated), ...(view.nextDeadline ? { nextDeadline: view.nextDeadline.at } : {}) },
     handedOver: false,
     arrivedPeople: view.people.filter((person) => person.arrivedAt !== undefined).map((person) => person.personId),
   };

@@ -75,6 +75,8 @@ export interface EoiCaseView {
   placesReleasedAt?: string;
   appointmentReference?: string;
   checkReference?: string;
+  /** E7: the security services left the request for checks unanswered past its chase deadline; a caseworker chases them. */
+  escalated: boolean;
   grant?: { grantedAt: string; validUntil: string; travelReference?: string; departsAt?: string };
   nextDeadline?: EoiDeadline;
   outcomeReason?: string;

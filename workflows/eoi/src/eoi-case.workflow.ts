@@ -6,6 +6,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -50,7 +51,7 @@ import {
   travelBooked,
   travelNotBefore,
 } from './eoi-facts';
-import { type EoiSnapshot, type LedgerNotice, EOI_SYSTEM, close, isClosed, nextDeadlineOf, openEoiCase, record, resultOf, viewOf } from './eoi-state';
+import { type EoiSnapshot, type LedgerNotice, EOI_SYSTEM, checksEscalated, close, isClosed, nextDeadlineOf, openEoiCase, record, resultOf, viewOf } from './eoi-state';
 import { nextAction } from './eoi-next-action';
 
 /** Calls to the services retry with backoff until they succeed: the case's own deadlines, not a retry limit, decide when it is too late. */
@@ -61,6 +62,9 @@ const services = proxyActivities<EoiActivities>({
 
 /** Continue-as-new well before Temporal's 10,000-event warning. */
 const DEFAULT_HISTORY_EVENTS_LIMIT = 4000;
+
+/** The patch that keeps early security results and gives a request for checks its chase deadline (E7). */
+const SECURITY_CHECKS_WATCHED_PATCH = 'security-checks-watched';
 
 /** How long to wait before telling the ledger again when a notice could not be delivered. */
 const LEDGER_RETRY = '1 minute';
@@ -76,6 +80,8 @@ export async function eoiCaseWorkflow(input: EoiCaseInput): Promise<EoiCaseResul
   const { workflowId } = workflowInfo();
   const snapshot: EoiSnapshot = input.carried ?? openEoiCase(input.eoiId, input.pilotId, eoiPolicyOf(input.policy));
   useRuleClock(snapshot);
+  // E7: early security results are kept and an unanswered request escalated on cases begun after this came; older ones replay as they ran.
+  if (patched(SECURITY_CHECKS_WATCHED_PATCH)) snapshot.checksWatched = true;
   // Bumped by every signal and update, so a waiting loop wakes to reconsider the case.
   let changes = 0;
   const onFact = <Payload>(signal: SignalDefinition<[Payload]>, fact: (snapshot: EoiSnapshot, payload: Payload, now: Date) => void) =>
@@ -108,13 +114,15 @@ export async function eoiCaseWorkflow(input: EoiCaseInput): Promise<EoiCaseResul
   let published = '';
   const publishSearchAttributes = () => {
     const deadline = nextDeadlineOf(snapshot) ?? null;
-    // Upserts only on change: each one is a history event. No personal data: state and deadline only (S3).
-    const fingerprint = JSON.stringify({ state: snapshot.state, deadline });
+    const escalated = checksEscalated(snapshot);
+    // Upserts only on change: each one is a history event. No personal data: state, deadline and alert only (S3).
+    const fingerprint = JSON.stringify({ state: snapshot.state, deadline, ...(escalated ? { escalated } : {}) });
     if (fingerprint === published) return;
     published = fingerprint;
     upsertSearchAttributes([
       { key: SearchAttributes.caseKind, value: 'eoi' },
       { key: SearchAttributes.caseState, value: snapshot.state },
+      { key: SearchAttributes.caseAlerts, value: escalated ? ['escalated'] : [] },
       { key: SearchAttributes.nextDeadline, value: deadline ? new Date(deadline.at) : null },
       { key: SearchAttributes.nextDeadlineRule, value: deadline?.rule ?? null },
     ]);

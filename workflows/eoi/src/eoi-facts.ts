@@ -6,7 +6,7 @@ import type {
   SecurityCheckCompletedSignalInput,
 } from './definitions';
 import type { BookAppointmentResult, BookTravelResult, CheckRegistersResult, RequestPresenceResult, RequestSecurityChecksResult } from './eoi.activities';
-import { type EoiSnapshot, EOI_SYSTEM, attendanceDeadline, close, firstSight, isClosed, moveTo, peopleOf, record } from './eoi-state';
+import { type EoiSnapshot, EOI_SYSTEM, attendanceDeadline, checksChaseDeadline, close, firstSight, isClosed, moveTo, peopleOf, record } from './eoi-state';
 
 /*
  * Facts from agencies (signals) and from the case's own calls (activity results). Signals cannot be
@@ -118,15 +118,36 @@ export function registersChecked(snapshot: EoiSnapshot, personId: string, result
   }
 }
 
-/** E7: the security services were asked to check everyone. */
+/**
+ * E7: the security services were asked to check everyone. On a watched case the request gets its chase
+ * deadline, and results that came before the request was recorded are applied now, in the order they came.
+ */
 export function checksRequested(snapshot: EoiSnapshot, result: RequestSecurityChecksResult, now: Date): void {
-  snapshot.checks = { reference: result.checkReference, requestedAt: result.requestedAt };
+  const chaseBy = snapshot.checksWatched ? checksChaseDeadline(snapshot.policy, new Date(result.requestedAt)).toISOString() : undefined;
+  snapshot.checks = { reference: result.checkReference, requestedAt: result.requestedAt, ...(chaseBy ? { chaseBy } : {}) };
   moveTo(snapshot, 'security-checks', now, EOI_SYSTEM, 'E4: nobody matches the registers; E7: security and suitability checks requested');
+  const early = snapshot.earlyCheckResults ?? [];
+  delete snapshot.earlyCheckResults;
+  for (const signal of early) applySecurityResult(snapshot, signal, now);
 }
 
-/** E7: one person's security and suitability checks; a refusal refuses the EOI (E5). */
+/**
+ * E7: one person's security and suitability checks; a refusal refuses the EOI (E5). The security services
+ * answer the request's event, which can reach the case before the case has recorded its own call's answer
+ * (a worker restarted in between): on a watched case such a result is kept until the request is recorded.
+ */
 export function securityCheckCompleted(snapshot: EoiSnapshot, signal: SecurityCheckCompletedSignalInput, now: Date): void {
   if (!firstSight(snapshot, signal.eventId)) return;
+  const known = snapshot.people.some((candidate) => candidate.personId === signal.personId);
+  if (snapshot.checksWatched && known && snapshot.state === 'invited' && !snapshot.checks) {
+    snapshot.earlyCheckResults = [...(snapshot.earlyCheckResults ?? []), signal];
+    record(snapshot, now, 'security-check-kept', 'security-services', `E7: a result for ${signal.personId} came before the request for checks was recorded; it is kept until then`, [`event:${signal.eventId}`, `security-check:${signal.checkReference}`]);
+    return;
+  }
+  applySecurityResult(snapshot, signal, now);
+}
+
+function applySecurityResult(snapshot: EoiSnapshot, signal: SecurityCheckCompletedSignalInput, now: Date): void {
   const person = snapshot.people.find((candidate) => candidate.personId === signal.personId);
   const evidence = [`event:${signal.eventId}`, `security-check:${signal.checkReference}`];
   if (!person || snapshot.state !== 'security-checks' || snapshot.checks?.reference !== signal.checkReference || person.securityCheck) {
@@ -182,6 +203,13 @@ export function advance(snapshot: EoiSnapshot, now: Date): void {
   }
   if (snapshot.state === 'security-checks' && snapshot.people.every((person) => person.securityCheck === 'clear')) {
     moveTo(snapshot, 'decision', now, EOI_SYSTEM, 'E7: everyone cleared the security and suitability checks; a decision is proposed and approved by two people (S1)');
+    return;
+  }
+  const checks = snapshot.checks;
+  if (snapshot.state === 'security-checks' && checks?.chaseBy && !checks.escalated && now.getTime() >= new Date(checks.chaseBy).getTime()) {
+    checks.escalated = true;
+    const waiting = snapshot.people.filter((person) => !person.securityCheck).map((person) => person.personId);
+    record(snapshot, now, 'escalated-checks-overdue', EOI_SYSTEM, `E7 (policy): the security services have not answered for ${waiting.join(', ')} within ${snapshot.policy.securityChecksChaseDays} days of the request; a caseworker chases them`, [`security-check:${checks.reference}`]);
     return;
   }
   if (snapshot.state === 'granted' && snapshot.grant && snapshot.admissionsOutbox.length === 0) {

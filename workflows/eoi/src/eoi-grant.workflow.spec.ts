@@ -1,9 +1,20 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { proposeDecisionUpdate, reviewDecisionUpdate, revokeGrantUpdate } from './definitions';
+import { proposeDecisionUpdate, reviewDecisionUpdate, revokeGrantUpdate, securityCheckCompletedSignal } from './definitions';
 import { EoiErrorCode } from './eoi-errors';
 import { APPROVER, PROPOSER, adultApplicant, commandId, familyOfThree, useEoiEnvironment } from './test-support';
 
 const fixture = useEoiEnvironment();
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Polls until the condition holds (the fake services are called from the worker, outside the test's awaits). */
+async function waitUntil(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** The error code of an update the workflow refused; fails the test if it was accepted. */
 async function rejectionType(promise: Promise<unknown>): Promise<string | undefined> {
@@ -78,6 +89,54 @@ describe('EOI case: checks, grant and arrival', () => {
 
     await expect(eoi.handle.result()).resolves.toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/^E3: .* suitability/) });
     expect(await ledger.waitForBalance((balance) => balance.grantsOutstanding === 0)).toMatchObject({ placesReturned: 3 });
+  });
+
+  it('E7 a security result that reaches the case before the answer to its request is kept and applied once the request is recorded', async () => {
+    const ledger = await fixture.openLedger();
+    await ledger.confirmReadmissions(1);
+    const applicant = adultApplicant();
+    const release = fixture.services.holdSecurityAnswers();
+    const eoi = await fixture.submit(ledger, [applicant]);
+    await eoi.confirmPresence();
+    await eoi.captureBiometrics();
+    await waitUntil(() => fixture.services.securityRequests.some((call) => call.eoiId === eoi.eoiId));
+
+    // The security services answer the request's event while the case still waits for its own call's answer.
+    await eoi.handle.signal(securityCheckCompletedSignal, {
+      eventId: commandId(),
+      personId: applicant.personId,
+      checkReference: `sec_${eoi.eoiId.slice(4)}`,
+      outcome: 'clear',
+      completedAt: new Date().toISOString(),
+    });
+    const early = await eoi.waitFor((view) => view.timeline.some((entry) => entry.what === 'security-check-kept'));
+    expect(early.state).toBe('invited');
+    release();
+
+    const view = await eoi.waitForState('decision');
+    expect(view.people[0]).toMatchObject({ personId: applicant.personId, securityCheck: 'clear' });
+    expect(view.timeline.filter((entry) => entry.what === 'security-checked')).toHaveLength(1);
+  });
+
+  it('E7 a request for checks unanswered for 30 days is escalated for a caseworker to chase, and the results still count when they come', async () => {
+    const ledger = await fixture.openLedger();
+    await ledger.confirmReadmissions(1);
+    const eoi = await fixture.submit(ledger, [adultApplicant()]);
+    await eoi.confirmPresence();
+    await eoi.captureBiometrics();
+    const waiting = await eoi.waitForState('security-checks');
+    expect(waiting).toMatchObject({ escalated: false, nextDeadline: { rule: 'E7' } });
+    const requestedAt = Date.parse(waiting.timeline.find((entry) => entry.what === 'moved to security-checks')?.at as string);
+    expect(Date.parse(waiting.nextDeadline?.at as string) - requestedAt).toBeGreaterThanOrEqual(30 * DAY_MS - 60_000);
+
+    await fixture.env.sleep(31 * DAY_MS);
+
+    const escalated = await eoi.waitFor((view) => view.escalated);
+    expect(escalated.state).toBe('security-checks');
+    expect(escalated.nextDeadline).toBeUndefined();
+    expect(escalated.timeline.find((entry) => entry.what === 'escalated-checks-overdue')?.why).toMatch(/^E7 \(policy\): the security services have not answered .* within 30 days/);
+    await eoi.completeChecks();
+    await expect(eoi.waitForState('decision')).resolves.toMatchObject({ escalated: false });
   });
 
   it('S1 a grant approved by its proposer is refused; a different person approves it', async () => {

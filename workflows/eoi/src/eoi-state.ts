@@ -1,5 +1,5 @@
 import { type EoiApplicantFacts, type EoiPolicy, type RuleClockState, addDays, addHours, adultsOf } from '@oioo/domain';
-import type { EoiCaseResult, EoiCaseState, EoiCaseView, EoiDeadline, EoiOutcome, EoiPersonView, EoiStepResult, EoiTimelineEntry } from './definitions';
+import type { EoiCaseResult, EoiCaseState, EoiCaseView, EoiDeadline, EoiOutcome, EoiPersonView, EoiStepResult, EoiTimelineEntry, SecurityCheckCompletedSignalInput } from './definitions';
 
 /** How far one person in the EOI has got: kept as the view shows it. */
 export type EoiPerson = EoiPersonView;
@@ -28,7 +28,15 @@ export interface EoiSnapshot extends RuleClockState {
   presence?: { askedAt: string; confirmBy: string };
   places?: { status: 'held' | 'released'; requestedAt: string; releasedAt?: string };
   appointment?: { reference: string; centre: string; at: string; attendBy: string };
-  checks?: { reference: string; requestedAt: string };
+  /** E7: the request for checks; `chaseBy` is when an unanswered request is escalated, and `escalated` says it was. */
+  checks?: { reference: string; requestedAt: string; chaseBy?: string; escalated?: boolean };
+  /**
+   * E7: the case keeps security results that come before its request for checks is recorded, and escalates a
+   * request left unanswered; set on cases begun after both came, so older ones replay as they ran.
+   */
+  checksWatched?: boolean;
+  /** Security results that came before the request for checks was recorded, applied once it is (E7). */
+  earlyCheckResults?: SecurityCheckCompletedSignalInput[];
   proposal?: { decision: 'grant' | 'refuse'; proposer: string; reasons: string; evidence: string[] };
   grant?: { grantedAt: string; validUntil: string; travelReference?: string; departsAt?: string };
   /** Notices for the ledger not yet sent. */
@@ -109,11 +117,22 @@ export function attendanceDeadline(policy: EoiPolicy, appointmentAt: Date): Date
   return addDays(appointmentAt, policy.biometricsAttendanceDays, policy.timeCompression);
 }
 
+/** E7 (policy): when a request for checks still unanswered is escalated. */
+export function checksChaseDeadline(policy: EoiPolicy, requestedAt: Date): Date {
+  return addDays(requestedAt, policy.securityChecksChaseDays, policy.timeCompression);
+}
+
+/** E7: the case waits on security results whose request went unanswered past its chase deadline. */
+export function checksEscalated(snapshot: EoiSnapshot): boolean {
+  return snapshot.state === 'security-checks' && snapshot.checks?.escalated === true;
+}
+
 /** The next deadline the case is waiting on, and its rule. */
 export function nextDeadlineOf(snapshot: EoiSnapshot): EoiDeadline | undefined {
   if (isClosed(snapshot)) return undefined;
   if (snapshot.state === 'awaiting-presence' && snapshot.presence) return { rule: 'E2', at: snapshot.presence.confirmBy };
   if (snapshot.state === 'invited' && snapshot.appointment) return { rule: 'E7', at: snapshot.appointment.attendBy };
+  if (snapshot.state === 'security-checks' && snapshot.checks?.chaseBy && !snapshot.checks.escalated) return { rule: 'E7', at: snapshot.checks.chaseBy };
   if (snapshot.state === 'granted' && snapshot.grant) return { rule: 'E7', at: snapshot.grant.validUntil };
   return undefined;
 }
@@ -131,6 +150,7 @@ export function viewOf(snapshot: EoiSnapshot): EoiCaseView {
     ...(snapshot.places?.releasedAt ? { placesReleasedAt: snapshot.places.releasedAt } : {}),
     ...(snapshot.appointment ? { appointmentReference: snapshot.appointment.reference } : {}),
     ...(snapshot.checks ? { checkReference: snapshot.checks.reference } : {}),
+    escalated: checksEscalated(snapshot),
     ...(snapshot.grant ? { grant: { ...snapshot.grant } } : {}),
     ...(deadline ? { nextDeadline: deadline } : {}),
     ...(snapshot.outcome ? { outcomeReason: snapshot.outcome.reason } : {}),

@@ -52,6 +52,7 @@ export const eoiCaseSchema = z.object({
   team: z.string().optional(),
   state: z.string(),
   waitingOn: z.string().optional(),
+  alerts: z.array(z.string()).describe('`escalated`: the security services left the request for checks unanswered past its chase deadline (E7)'),
   familySize: z.number().int(),
   submittedAt: z.string().optional(),
   people: z.array(z.record(z.string(), z.unknown())).optional(),

@@ -18,6 +18,11 @@ export interface EoiPolicy {
   adultAge: number;
   /** E7 (policy): days an invited applicant has to attend the visa application centre before the invitation lapses. */
   biometricsAttendanceDays: number;
+  /**
+   * E7 (policy): days the security services have to answer a request for checks before the case is escalated
+   * for a caseworker to chase them; the case goes on waiting for the results.
+   */
+  securityChecksChaseDays: number;
   /** E7: months a grant of entry clearance is valid; unused by then it lapses (Q6). */
   grantValidityMonths: number;
   /** E7 (policy): days between the grant and the earliest journey booked. */
@@ -35,6 +40,7 @@ export const DEFAULT_EOI_POLICY: EoiPolicy = {
   presenceConfirmationHours: 24,
   adultAge: 18,
   biometricsAttendanceDays: 28,
+  securityChecksChaseDays: 30,
   grantValidityMonths: 3,
   travelNoticeDays: 2,
   timeCompression: 1,

@@ -77,6 +77,7 @@ export function presentEoiCase(view: EoiCaseView, context: PresentationContext):
     ...(context.team ? { team: context.team } : {}),
     state: view.state,
     ...(waitingOn ? { waitingOn } : {}),
+    alerts: view.escalated ? ['escalated'] : [],
     familySize: view.familySize,
     ...(view.submittedAt ? { submittedAt: view.submittedAt } : {}),
     ...(full ? { people: view.people.map((person) => ({ ...person })) } : {}),

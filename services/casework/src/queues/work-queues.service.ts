@@ -9,6 +9,7 @@ import { queueTeams } from '../access/case-access';
 import type { queueQuery } from '../api/query-schemas';
 import type { queueItemSchema, queuePageSchema } from '@oioo/contracts';
 import { WAITING_STEPS, deadlineView } from '../cases/deadlines';
+import { queueClauses } from './queue-clauses';
 import { CASEWORK_CONFIG, type CaseworkConfig } from '../config/casework-config';
 
 type QueueQuery = z.infer<typeof queueQuery>;
@@ -16,9 +17,6 @@ type QueueItem = z.infer<typeof queueItemSchema>;
 /** A page of a work queue. */
 export type QueuePage = z.infer<typeof queuePageSchema>;
 type Kind = 'readmission' | 'eoi';
-
-/** The liaison desk's work: France-facing corrections, and cases escalated because France fell silent (R4, R10) or has not confirmed a handover (R9). */
-const LIAISON_CLAUSE = `(CaseState = 'refused-correctable' OR CaseAlerts = 'escalated')`;
 
 /**
  * Work queues read from Temporal visibility, so there is no second copy of case state: the running
@@ -47,7 +45,7 @@ export class WorkQueues {
     const items: QueueItem[] = [];
     let truncated = false;
     for (const kind of kinds) {
-      const clauses = this.clauses(kind, query, scope.teams, liaisonOnly);
+      const clauses = queueClauses(kind, query, scope.teams, liaisonOnly);
       if (!clauses) continue;
       for await (const execution of this.temporal.workflow.list({ query: clauses.join(' AND ') })) {
         if (items.length >= this.config.queueScanLimit) {
@@ -63,22 +61,6 @@ export class WorkQueues {
     const page = items.slice(offset, offset + query.pageSize);
     const next = offset + page.length;
     return { items: page, total: items.length, countsByStep, ...(next < items.length ? { nextPageToken: tokenOf(next) } : {}), truncated };
-  }
-
-  /** The visibility query of one kind of case, or undefined when the filters rule the kind out. */
-  private clauses(kind: Kind, query: QueueQuery, teams: 'all' | string[], liaisonOnly: boolean): string[] | undefined {
-    const steps = WAITING_STEPS[kind];
-    const states = Object.keys(steps).filter((state) => !query.step || steps[state] === query.step);
-    if (states.length === 0 && !(liaisonOnly && query.step === 'escalation')) return undefined;
-    // Every value below comes from the schema-checked query or our own constants, never free text.
-    const clauses = [`ExecutionStatus = 'Running'`, `CaseKind = '${kind}'`];
-    if (liaisonOnly) clauses.push(query.step ? (query.step === 'escalation' ? `CaseAlerts = 'escalated'` : `CaseState = 'refused-correctable'`) : LIAISON_CLAUSE);
-    else clauses.push(`CaseState IN (${states.map((state) => `'${state}'`).join(', ')})`);
-    if (teams !== 'all') clauses.push(`CaseTeam IN (${teams.map((team) => `'${team}'`).join(', ')})`);
-    if (query.onHold !== undefined) clauses.push(`OnHold = ${query.onHold}`);
-    if (query.reEntry !== undefined) clauses.push(`ReEntry = ${query.reEntry}`);
-    if (query.alert) clauses.push(`CaseAlerts = '${query.alert}'`);
-    return clauses;
   }
 }
 

@@ -78,6 +78,10 @@ function commonRows(view: { team?: string; state: string; waitingOn?: string; ne
   ];
 }
 
+function alertsRow(alerts: readonly string[]): SummaryRow {
+  return { key: 'Alerts', value: alerts.length > 0 ? alerts.map(humanise).join(', ') : 'None' };
+}
+
 /** A readmission case page. */
 export function readmissionCaseView(view: ReadmissionCase, roles: readonly string[]): CaseView {
   const nextStep = nextStepFor('readmission', view.caseId, view.waitingOn, roles);
@@ -89,7 +93,7 @@ export function readmissionCaseView(view: ReadmissionCase, roles: readonly strin
       ...commonRows(view),
       ...(view.arrivedAt ? [{ key: 'Arrived', value: formatDateTime(view.arrivedAt) }] : []),
       { key: 'On hold', value: view.onHold ? `Yes: ${(view.holds ?? []).map((hold) => `${humanise(hold.kind)} ${hold.reference} since ${formatDateTime(hold.placedAt)}`).join('; ') || 'details not shown'}` : 'No' },
-      { key: 'Alerts', value: view.alerts.length > 0 ? view.alerts.map(humanise).join(', ') : 'None' },
+      alertsRow(view.alerts),
       { key: 'Re-entry (R11)', value: view.reEntry ? 'Yes: returned under the scheme before' : 'No' },
       ...(view.movement ? [{ key: 'Movement', value: `${view.movement.movementId}, departs ${formatDateTime(view.movement.departsAt)}` }] : []),
     ],
@@ -108,6 +112,7 @@ export function eoiCaseView(view: EoiCase, roles: readonly string[]): CaseView {
     heading: `Expression of interest ${view.eoiId}`,
     summary: [
       ...commonRows(view),
+      alertsRow(view.alerts),
       { key: 'People', value: String(view.familySize) },
       ...(view.submittedAt ? [{ key: 'Submitted', value: formatDateTime(view.submittedAt) }] : []),
       ...(view.grant ? [{ key: 'Grant', value: `Granted ${formatDateTime(view.grant.grantedAt)}, valid until ${formatDateTime(view.grant.validUntil)}` }] : []),

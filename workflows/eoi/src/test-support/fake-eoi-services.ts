@@ -47,6 +47,20 @@ export class FakeEoiServices {
   /** Weekly reports the ledgers published (Q3). */
   readonly reports: WeeklyReportPublishedData[] = [];
   readonly registerMatches = new Map<string, Pick<CheckRegistersResult, 'returned' | 'irregularEntry'>>();
+  /** While set, requests for security checks are taken but not answered: the answer waits for this to resolve. */
+  private securityAnswersHeld: Promise<void> | undefined;
+
+  /** Holds back the answers to requests for security checks until the returned function is called. */
+  holdSecurityAnswers(): () => void {
+    let release = () => {};
+    this.securityAnswersHeld = new Promise<void>((resolve) => {
+      release = () => {
+        this.securityAnswersHeld = undefined;
+        resolve();
+      };
+    });
+    return release;
+  }
 
   private ledger(pilotId: string) {
     if (!this.client) throw new Error('FakeEoiServices needs the test client before the first activity');
@@ -72,6 +86,7 @@ export class FakeEoiServices {
       checkRegisters: async (input) => ({ returned: false, irregularEntry: false, ...this.registerMatches.get(input.enrolmentReference), checkedAt: serverNow().toISOString() }),
       requestSecurityChecks: async (input) => {
         this.securityRequests.push(input);
+        await this.securityAnswersHeld;
         return { checkReference: `sec_${input.eoiId.slice(4)}`, requestedAt: serverNow().toISOString() };
       },
       bookTravel: async (input) => {
