@@ -40,6 +40,20 @@ describe('every published event processed or dead-lettered', () => {
     expect(invariantOf(result, 'fuzz-contained').examples).toEqual([`${topics.arrivals}/0/4 (arrival-recorded, fuzz prototype-pollution): processed by identity (expected dead-letter)`]);
   });
 
+  it('accepts a duplicate processed when the first copy was dead-lettered, and names one processed beside the first', () => {
+    const run = healthyScenario();
+    const copy = { generated: 'invalid', expected: 'duplicate', fuzz: 'duplicate' } as const;
+    run.during.push(published(topics.arrivals, 6, { eventId: 'evt_first_failed' }), deadLettered('identity', topics.arrivals, 6, 'Handler failed 5 time(s); last error: fetch failed'));
+    run.during.push(published(topics.arrivals, 7, { eventId: 'evt_first_failed', ...copy }), consumed('identity', topics.arrivals, 7));
+    expect(violated(checkHistory(buildHistory(run)))).toEqual({});
+
+    run.during.push(published(topics.arrivals, 8, { eventId: 'evt_twice' }), consumed('identity', topics.arrivals, 8));
+    run.during.push(published(topics.arrivals, 9, { eventId: 'evt_twice', ...copy }), consumed('identity', topics.arrivals, 9));
+    const result = checkHistory(buildHistory(run));
+    expect(violated(result)).toEqual({ 'fuzz-contained': 1 });
+    expect(invariantOf(result, 'fuzz-contained').examples).toEqual([`${topics.arrivals}/0/9 (arrival-recorded evt_twice, fuzz duplicate): processed by identity (expected duplicate)`]);
+  });
+
   it('names a fuzzed event silently dropped', () => {
     const run = healthyScenario();
     run.during.push(published(topics.arrivals, 5, { eventId: undefined, generated: 'invalid', expected: 'dead-letter', fuzz: 'deep-nesting' }));

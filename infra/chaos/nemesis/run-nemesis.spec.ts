@@ -37,13 +37,14 @@ function recorder() {
   };
 }
 
+// Faults far apart against their 20 ms pauses, so a busy machine (CI runs this beside a cluster) keeps their order.
 const plan: FaultPlan = {
   seed: 1,
-  durationMs: 200,
+  durationMs: 700,
   faults: [
     { faultId: 'f1', kind: 'kill-broker', target: 'kafka-1', atMs: 0, healAfterMs: 20, parameters: { signal: 'SIGKILL', pauseMs: 20 } },
-    { faultId: 'f2', kind: 'partition', target: 'link:identity:kafka', atMs: 60, healAfterMs: 20, parameters: { durationMs: 20 } },
-    { faultId: 'f3', kind: 'latency', target: 'link:identity:kafka', atMs: 120, healAfterMs: 20, parameters: { durationMs: 20, latencyMs: 300, jitterMs: 10 } },
+    { faultId: 'f2', kind: 'partition', target: 'link:identity:kafka', atMs: 300, healAfterMs: 20, parameters: { durationMs: 20 } },
+    { faultId: 'f3', kind: 'latency', target: 'link:identity:kafka', atMs: 600, healAfterMs: 20, parameters: { durationMs: 20, latencyMs: 300, jitterMs: 10 } },
   ],
 };
 
@@ -66,6 +67,27 @@ describe('runNemesis', () => {
       'remove f3 identity-kafka-2',
     ]);
     expect(faults.records).toEqual(['injected f1 kill-broker kafka-1', 'healed f1', 'injected f2 partition link:identity:kafka', 'healed f2', 'injected f3 latency link:identity:kafka', 'healed f3']);
+  });
+
+  it('tries a failed restart again, logging why, and fails the run only when every try has failed', async () => {
+    const { cluster, actions } = fakeCluster();
+    const restart = cluster.restart;
+    let failures = 1;
+    cluster.restart = async (name) => {
+      if (failures-- > 0) throw new Error(`${name} exited while starting`);
+      await restart(name);
+    };
+    const lines: string[] = [];
+    const kill: FaultPlan = { seed: 1, durationMs: 50, faults: [plan.faults[0] as FaultPlan['faults'][number]] };
+    const faults = recorder();
+
+    await expect(runNemesis(kill, cluster, faults, { settleTimeoutMs: 1_000, healRetryDelayMs: 10, log: (line) => lines.push(line) })).resolves.toEqual({ injected: 1, healed: 1 });
+    expect(actions).toEqual(['kill kafka-1 SIGKILL', 'restart kafka-1']);
+    expect(lines).toContain('f1: heal failed (try 1 of 5: kafka-1 exited while starting); trying again in 0.01 s');
+    expect(faults.records).toEqual(['injected f1 kill-broker kafka-1', 'healed f1']);
+
+    failures = 3;
+    await expect(runNemesis(kill, cluster, recorder(), { settleTimeoutMs: 1_000, healAttempts: 3, healRetryDelayMs: 10 })).rejects.toThrow('kafka-1 exited while starting');
   });
 
   it('starts a kill only once the kill before it has healed, so a slow restart never leaves two processes down', async () => {

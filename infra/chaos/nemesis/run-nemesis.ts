@@ -12,6 +12,10 @@ export interface NemesisOptions {
   settleTimeoutMs?: number;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
+  /** Tries at healing one fault before the run is failed (default 5). */
+  healAttempts?: number;
+  /** The pause after a failed heal, doubled after each try up to 30 s (default 5 s). */
+  healRetryDelayMs?: number;
 }
 
 /** How a run of the nemesis went. */
@@ -54,10 +58,29 @@ export async function runNemesis(plan: FaultPlan, cluster: NemesisCluster, recor
     await recorder.faultInjected({ faultId: fault.faultId, kind: fault.kind, target: fault.target, parameters: fault.parameters });
     log(`${fault.faultId}: ${fault.kind} on ${fault.target} (${JSON.stringify(fault.parameters)})`);
     await sleep(fault.healAfterMs);
-    await heal();
+    await healWithRetries(fault, heal);
     summary.healed += 1;
     await recorder.faultHealed({ faultId: fault.faultId });
     log(`${fault.faultId}: healed`);
+  }
+
+  /**
+   * A restart can fail for a reason of the moment (a service started while another fault still cuts it off
+   * from Kafka gives up and exits): it is tried again, and each failure logged, before the run is failed.
+   */
+  async function healWithRetries(fault: PlannedFault, heal: () => Promise<void>): Promise<void> {
+    const attempts = options.healAttempts ?? 5;
+    let delayMs = options.healRetryDelayMs ?? 5_000;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await heal();
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        log(`${fault.faultId}: heal failed (try ${attempt} of ${attempts}: ${error instanceof Error ? error.message : String(error)}); trying again in ${delayMs / 1000} s`);
+        await sleep(delayMs);
+        delayMs = Math.min(delayMs * 2, 30_000);
+      }
+    }
   }
 }
 
