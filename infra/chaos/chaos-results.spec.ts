@@ -4,7 +4,7 @@ import { type ClusterChaosResult } from './cluster-chaos-run';
 function result(overrides: { violations?: number; unexpectedExits?: string[] } = {}): ClusterChaosResult {
   const violations = overrides.violations ?? 0;
   return {
-    run: { historyPath: 'h.jsonl', progress: { started: 10, done: 8, skipped: 2, refused: 0, errors: 0, fuzzed: 5, inFlight: 0 }, errors: [], lagReturnedToZero: true, queryFailures: [] },
+    run: { historyPath: 'h.jsonl', progress: { started: 10, done: 8, skipped: 2, refused: 0, errors: 0, fuzzed: 5, fuzzErrors: 0, inFlight: 0 }, errors: [], lagReturnedToZero: true, queryFailures: [] },
     check: {
       runId: 'run_chaos_7',
       seed: 7,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Admin, type Consumer, Kafka, type KafkaConfig as KafkaJsConfig, type Producer, logLevel } from 'kafkajs';
+import { type Admin, type Consumer, Kafka, type KafkaConfig as KafkaJsConfig, type Producer, type RecordMetadata, logLevel } from 'kafkajs';
 import { type KafkaConfig } from '@oioo/kafka';
 
 /** Where the broker put a message it acknowledged. */
@@ -37,8 +37,16 @@ export class ChaosKafka {
 
   /** Publishes one message with `acks=all` and returns where the broker put it. */
   async publish(topic: string, message: { key: string | null; value: Buffer | string; headers: Record<string, string> }): Promise<Placement> {
-    const producer = await this.connectedProducer();
-    const [metadata] = await producer.send({ topic, acks: -1, messages: [{ key: message.key, value: message.value, headers: message.headers }] });
+    const ready = this.connectedProducer();
+    let metadata: RecordMetadata | undefined;
+    try {
+      [metadata] = await (await ready).send({ topic, acks: -1, messages: [{ key: message.key, value: message.value, headers: message.headers }] });
+    } catch (error) {
+      // kafkajs gives up on a broker it cannot reach (a kill) with an error it calls non-retriable, or fails its
+      // first connect: the next publish starts a fresh producer rather than reuse one in an unknown state.
+      if (this.producerReady === ready) this.discardProducer();
+      throw error;
+    }
     if (!metadata || metadata.baseOffset === undefined) throw new Error(`the broker acknowledged a message on ${topic} without its offset`);
     return { partition: metadata.partition, offset: metadata.baseOffset };
   }
@@ -101,12 +109,20 @@ export class ChaosKafka {
     await this.admin?.disconnect().catch(() => undefined);
   }
 
+  private discardProducer(): void {
+    const producer = this.producer;
+    this.producer = undefined;
+    this.producerReady = undefined;
+    void producer?.disconnect().catch(() => undefined);
+  }
+
   /** One producer, connected once however many publishes ask for it at the same time. */
   private connectedProducer(): Promise<Producer> {
     this.producerReady ??= (async () => {
-      this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
-      await this.producer.connect();
-      return this.producer;
+      const producer = this.kafka.producer({ allowAutoTopicCreation: false });
+      this.producer = producer;
+      await producer.connect();
+      return producer;
     })();
     return this.producerReady;
   }

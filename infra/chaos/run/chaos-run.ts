@@ -10,6 +10,7 @@ import { type QueryFailure, recordFinalState } from './final-state';
 import { platformSubscriptions, recordConsumption, waitForConsumers } from './kafka-outcomes';
 import { LedgerWatch } from './ledger-watch';
 import { FaultLog, type Nemesis } from './nemesis-seam';
+import { publishWithRetries } from './publish-with-retries';
 import { RunProgress } from './run-progress';
 import { RunRecorder } from './run-recorder';
 import { runWorkload } from './run-workload';
@@ -135,8 +136,12 @@ async function publishFuzz(recorder: RunRecorder, progress: RunProgress, seed: n
   while (recorder.published.length < 20 && Date.now() - started < spreadMs / 3) await new Promise((resolve) => setTimeout(resolve, 500));
   const gapMs = (spreadMs * 0.6) / count;
   for (const item of fuzzEvents({ seed, count, published: recorder.recentMessages, realCaseIds: [...recorder.caseIds], realEoiIds: [...recorder.eoiIds] })) {
-    await recorder.publishFuzz(item);
-    progress.fuzzed();
+    // A broker killed under the fuzzer refuses a publish as it refuses the workload's: sent again, and if it still
+    // fails, counted as a driver error; the run goes on (unacknowledged, it is not in the history to be judged).
+    await publishWithRetries(() => recorder.publishFuzz(item), 60_000).then(
+      () => progress.fuzzed(),
+      (error: unknown) => progress.fuzzFailed(item.mutation, error),
+    );
     await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
 }

@@ -3,7 +3,7 @@ import { type ActionOutcome } from './run-workload';
 
 /** Counters of a run, written to stderr every few seconds: actions done, in flight, skipped, refused, errors and the rate. */
 export class RunProgress {
-  private readonly counts = { started: 0, done: 0, skipped: 0, refused: 0, errors: 0, fuzzed: 0 };
+  private readonly counts = { started: 0, done: 0, skipped: 0, refused: 0, errors: 0, fuzzed: 0, fuzzErrors: 0 };
   private readonly startedAt = Date.now();
   private timer?: NodeJS.Timeout;
   /** The first few errors, kept for the end-of-run summary (harness messages: no personal data). */
@@ -42,6 +42,15 @@ export class RunProgress {
     this.counts.fuzzed += 1;
   }
 
+  /** A fuzzed event the broker never acknowledged, after retries: a driver error, outside the actions' counts. */
+  fuzzFailed(mutation: string, error: unknown): void {
+    this.counts.fuzzErrors += 1;
+    if (this.errors.length >= 20) return;
+    const line = `fuzz ${mutation}: ${(error as Error)?.message ?? String(error)}`;
+    this.errors.push(line);
+    this.write(`[chaos] error: ${line}`);
+  }
+
   /** A snapshot of the counters. */
   snapshot(): Readonly<typeof this.counts> & { inFlight: number } {
     const { started, done, skipped, refused, errors } = this.counts;
@@ -52,6 +61,6 @@ export class RunProgress {
     const now = this.snapshot();
     const seconds = (Date.now() - this.startedAt) / 1000;
     const rate = seconds > 0 ? (now.done / seconds).toFixed(1) : '0';
-    return `[chaos] ${seconds.toFixed(0)}s: ${now.done} done, ${now.inFlight} in flight, ${now.skipped} skipped, ${now.refused} refused, ${now.errors} errors, ${now.fuzzed} fuzzed, ${rate} actions/s`;
+    return `[chaos] ${seconds.toFixed(0)}s: ${now.done} done, ${now.inFlight} in flight, ${now.skipped} skipped, ${now.refused} refused, ${now.errors} errors, ${now.fuzzed} fuzzed${now.fuzzErrors > 0 ? ` (${now.fuzzErrors} not acknowledged)` : ''}, ${rate} actions/s`;
   }
 }

@@ -1,6 +1,7 @@
 import { type PublishAction, type StepAction, type WorkloadAction, materialiseAction } from '../workload';
 import { type CaseStates } from './case-states';
 import { type CaseworkSteps } from './casework-steps';
+import { publishWithRetries } from './publish-with-retries';
 import { type RunProgress } from './run-progress';
 import { type RunRecorder } from './run-recorder';
 
@@ -113,23 +114,6 @@ async function publish(action: PublishAction, options: RunWorkloadOptions, waitL
   const event = materialiseAction(action, { ...(fact ? { fact } : {}), now: new Date(), ...(crossingTime ? { keepTimes: [{ path: ['data', 'arrivedAt'], value: crossingTime }] } : {}) });
   await publishWithRetries(() => recorder.publishEvent(action, event), waitLimitMs);
   return 'done';
-}
-
-/**
- * An agency whose publish is refused (a broker down and the in-sync replicas short of two, a leader moving)
- * sends the same event again, as a producer would after its own retries: same event id, so a write that did
- * land before the error is dropped by the consumers as a duplicate.
- */
-async function publishWithRetries(publishOnce: () => Promise<void>, limitMs: number): Promise<void> {
-  const deadline = Date.now() + Math.min(limitMs, 60_000);
-  for (let delayMs = 1_000; ; delayMs = Math.min(delayMs * 2, 5_000)) {
-    try {
-      return await publishOnce();
-    } catch (error) {
-      if (Date.now() + delayMs > deadline) throw error;
-      await sleep(delayMs);
-    }
-  }
 }
 
 async function step(action: StepAction, options: RunWorkloadOptions, waitLimitMs: number): Promise<ActionOutcome> {
