@@ -1,5 +1,5 @@
 import { checkHistory } from './history-checker';
-import { buildHistory, healthyScenario, ids, published, topics } from './test-support/healthy-run';
+import { buildHistory, consumed, healthyScenario, ids, published, topics } from './test-support/healthy-run';
 import { invariantOf, violated } from './test-support/violations-of';
 
 describe('every valid arrival and EOI opened exactly one case', () => {
@@ -34,6 +34,23 @@ describe('every valid arrival and EOI opened exactly one case', () => {
     const result = checkHistory(buildHistory(run));
     expect(violated(result)).toEqual({ 'arrival-opens-one-case': 1 });
     expect(invariantOf(result, 'arrival-opens-one-case').examples).toEqual([`doubled: identity opened readmission:${ids.caseTwo} 2 times`]);
+  });
+
+  it('R11 accepts a crossing recorded twice whose one case opened under the second record\'s id, and names two cases for it', () => {
+    const secondRecord = 'case_01JCHAOS0000SECONDREC';
+    const run = healthyScenario();
+    const caseTwoView = run.views.find((view) => view.caseId === ids.caseTwo)!;
+    run.views = run.views.filter((view) => view !== caseTwoView);
+    run.during.push(published(topics.arrivals, 4, { subject: secondRecord, sameCrossingAs: ids.caseTwo }), consumed('identity', topics.arrivals, 4));
+    run.views.push({ ...caseTwoView, workflowId: `readmission:${secondRecord}`, caseId: secondRecord });
+    expect(violated(checkHistory(buildHistory(run)))).toEqual({});
+
+    run.views.push(caseTwoView);
+    const result = checkHistory(buildHistory(run));
+    expect(violated(result)).toEqual({ 'arrival-opens-one-case': 1 });
+    expect(invariantOf(result, 'arrival-opens-one-case').examples).toEqual([
+      `doubled: readmission:${ids.caseTwo} (or readmission:${secondRecord}, the crossing's second record) has 2 workflows`,
+    ]);
   });
 
   it('names a case no valid event opens: a fuzzed arrival that opened one', () => {

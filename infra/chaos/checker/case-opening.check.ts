@@ -14,12 +14,16 @@ export class CaseOpeningCheck implements InvariantCheck {
   private readonly workflows = new Map<string, number>();
   /** How many identity rows opened each readmission case. */
   private readonly identityOpenings = new Map<string, number>();
+  /** R11: the case key of a second record of a crossing, by the key of the crossing's first record. */
+  private readonly secondRecords = new Map<string, string>();
 
   constructor(private readonly maxExamples: number) {}
 
   observe(record: HistoryRecord): void {
     if (record.type === 'event-published' && record.generated === 'valid' && record.opens) {
       this.expected.add(caseKey(record.opens.caseKind, record.opens.caseId));
+    } else if (record.type === 'event-published' && record.generated === 'valid' && record.sameCrossingAs && record.subject) {
+      this.secondRecords.set(caseKey('readmission', record.sameCrossingAs), caseKey('readmission', record.subject));
     } else if (record.type === 'workflow-views') {
       for (const view of record.views) {
         if (view.kind === 'ledger') continue;
@@ -42,18 +46,25 @@ export class CaseOpeningCheck implements InvariantCheck {
     const arrivals = new Violations({ id: 'arrival-opens-one-case', title: 'every valid arrival opened exactly one readmission case' }, this.maxExamples);
     const eois = new Violations({ id: 'eoi-opens-one-case', rule: 'E5', title: 'every valid EOI opened exactly one EOI case' }, this.maxExamples);
     const of = (key: string) => (key.startsWith('eoi:') ? eois : arrivals);
+    // R11: a crossing recorded twice opens one case, under the id of whichever record identity screened first.
+    const openedBySecondRecord = new Set<string>();
     for (const key of this.expected) {
-      const workflows = this.workflows.get(key) ?? 0;
-      const openings = this.identityOpenings.get(key) ?? 0;
-      if (workflows === 0) of(key).add(`lost: ${key} has no workflow`);
-      else if (workflows > 1) of(key).add(`doubled: ${key} has ${workflows} workflows`);
-      else if (openings > 1) of(key).add(`doubled: identity opened ${key} ${openings} times`);
+      const second = this.secondRecords.get(key);
+      const keys = second ? [key, second] : [key];
+      const workflows = sum(keys.map((candidate) => this.workflows.get(candidate) ?? 0));
+      const openings = sum(keys.map((candidate) => this.identityOpenings.get(candidate) ?? 0));
+      if (second && (this.workflows.get(second) ?? 0) > 0) openedBySecondRecord.add(second);
+      const named = second ? `${key} (or ${second}, the crossing's second record)` : key;
+      if (workflows === 0) of(key).add(`lost: ${named} has no workflow`);
+      else if (workflows > 1) of(key).add(`doubled: ${named} has ${workflows} workflows`);
+      else if (openings > 1) of(key).add(`doubled: identity opened ${named} ${openings} times`);
     }
+    const opened = (key: string) => this.expected.has(key) || openedBySecondRecord.has(key);
     for (const key of this.workflows.keys()) {
-      if (!this.expected.has(key)) of(key).add(`unexpected: ${key} was opened by no valid event`);
+      if (!opened(key)) of(key).add(`unexpected: ${key} was opened by no valid event`);
     }
     for (const key of this.identityOpenings.keys()) {
-      if (!this.expected.has(key) && !this.workflows.has(key)) arrivals.add(`unexpected: identity opened ${key}, which no valid event opens`);
+      if (!opened(key) && !this.workflows.has(key)) arrivals.add(`unexpected: identity opened ${key}, which no valid event opens`);
     }
     return [arrivals.result(), eois.result()];
   }
@@ -61,4 +72,8 @@ export class CaseOpeningCheck implements InvariantCheck {
 
 function caseKey(kind: CaseKind, caseId: string): string {
   return `${kind}:${caseId}`;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }

@@ -31,6 +31,11 @@ export const eventPublishedSchema = z
     fuzz: opaqueRef.optional(),
     /** For a valid event that opens a case: which case it must open, exactly once. */
     opens: opensCaseSchema.optional(),
+    /**
+     * For Border Force's second record of a crossing (R11): the case id of the first record. Identity opens one
+     * case per crossing under the id of whichever record it screens first, so either id may be the case's.
+     */
+    sameCrossingAs: opaqueRef.optional(),
   })
   .refine((record) => (record.generated === 'invalid') === (record.expected !== undefined), {
     message: 'an invalid event names its expected outcome, a valid one does not',

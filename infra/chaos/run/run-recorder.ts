@@ -65,6 +65,7 @@ export class RunRecorder {
     const placement = await this.kafka.publish(event.topic, { key: event.key, value: event.value, headers: event.headers });
     const opens =
       action.step === 'arrival' ? { caseKind: 'readmission' as const, caseId: action.flow.id } : action.step === 'eoi-submitted' ? { caseKind: 'eoi' as const, caseId: action.flow.id } : undefined;
+    const sameCrossingAs = action.step === 'arrival-second-record' ? this.firstRecordCase(action) : undefined;
     await this.history.append({
       type: 'event-published',
       topic: event.topic,
@@ -74,6 +75,7 @@ export class RunRecorder {
       eventKind: eventKindOf(event.topic),
       generated: 'valid',
       ...(opens ? { opens } : {}),
+      ...(sameCrossingAs ? { sameCrossingAs } : {}),
     });
     this.published.push({ topic: event.topic, ...placement, eventId: event.envelope.eventId });
     if (action.step === 'arrival') {
