@@ -1,5 +1,5 @@
 import { replayOnLaggingClocks } from '@oioo/testing';
-import { EOI_TEST_WORKFLOWS, adultApplicant, familyOfThree, useEoiEnvironment } from './test-support';
+import { EOI_TEST_WORKFLOWS, familyOfThree, useEoiEnvironment } from './test-support';
 
 const fixture = useEoiEnvironment();
 
@@ -16,10 +16,7 @@ describe('EOI case: deadlines read the case’s own timers, not the worker’s c
   });
 
   it('E7 Q6 a grant that lapses unused replays the same on lagging clocks', async () => {
-    const ledger = await fixture.openLedger();
-    await ledger.confirmReadmissions(1);
-    const eoi = await fixture.submit(ledger, [adultApplicant()]);
-    await eoi.confirmPresence();
+    const { eoi } = await fixture.submitInvited();
     await eoi.driveToGrant();
 
     await expect(eoi.handle.result()).resolves.toMatchObject({ outcome: 'lapsed' });

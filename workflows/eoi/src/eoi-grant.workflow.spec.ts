@@ -92,12 +92,9 @@ describe('EOI case: checks, grant and arrival', () => {
   });
 
   it('E7 a security result that reaches the case before the answer to its request is kept and applied once the request is recorded', async () => {
-    const ledger = await fixture.openLedger();
-    await ledger.confirmReadmissions(1);
     const applicant = adultApplicant();
     const release = fixture.services.holdSecurityAnswers();
-    const eoi = await fixture.submit(ledger, [applicant]);
-    await eoi.confirmPresence();
+    const { eoi } = await fixture.submitInvited(applicant);
     await eoi.captureBiometrics();
     await waitUntil(() => fixture.services.securityRequests.some((call) => call.eoiId === eoi.eoiId));
 
@@ -119,10 +116,7 @@ describe('EOI case: checks, grant and arrival', () => {
   });
 
   it('E7 a request for checks unanswered for 30 days is escalated for a caseworker to chase, and the results still count when they come', async () => {
-    const ledger = await fixture.openLedger();
-    await ledger.confirmReadmissions(1);
-    const eoi = await fixture.submit(ledger, [adultApplicant()]);
-    await eoi.confirmPresence();
+    const { eoi } = await fixture.submitInvited();
     await eoi.captureBiometrics();
     const waiting = await eoi.waitForState('security-checks');
     expect(waiting).toMatchObject({ escalated: false, nextDeadline: { rule: 'E7' } });
@@ -140,10 +134,7 @@ describe('EOI case: checks, grant and arrival', () => {
   });
 
   it('S1 a grant approved by its proposer is refused; a different person approves it', async () => {
-    const ledger = await fixture.openLedger();
-    await ledger.confirmReadmissions(1);
-    const eoi = await fixture.submit(ledger, [adultApplicant()]);
-    await eoi.confirmPresence();
+    const { eoi } = await fixture.submitInvited();
     await eoi.captureBiometrics();
     await eoi.completeChecks();
     await eoi.waitForState('decision');

@@ -3,6 +3,7 @@ import { TaskQueues } from '@oioo/contracts';
 import type { EoiApplicantFacts, EoiPolicy, LedgerPolicy } from '@oioo/domain';
 import { type TimeSkippingWorker, startTimeSkippingWorker } from '@oioo/testing';
 import { LedgerDriver } from '@oioo/workflows-equivalence-ledger/testing';
+import { adultApplicant } from './eoi-applicants';
 import { EoiDriver } from './eoi-driver';
 import { FakeEoiServices } from './fake-eoi-services';
 
@@ -18,6 +19,14 @@ export function useEoiEnvironment() {
     /** Opens a new pilot's ledger on the EOI task queue. */
     openLedger(policy?: Partial<LedgerPolicy>): Promise<LedgerDriver> {
       return LedgerDriver.open(fixture.env.client, { taskQueue: TaskQueues.legalRoute, ...(policy ? { policy } : {}) });
+    },
+    /** One adult's EOI, presence confirmed, on a new pilot that has counted a readmission: its place is released at once (E2, E6). */
+    async submitInvited(applicant: EoiApplicantFacts = adultApplicant()): Promise<{ ledger: LedgerDriver; eoi: EoiDriver }> {
+      const ledger = await fixture.openLedger();
+      await ledger.confirmReadmissions(1);
+      const eoi = await fixture.submit(ledger, [applicant]);
+      await eoi.confirmPresence();
+      return { ledger, eoi };
     },
     /** Submits an EOI to a pilot, now (server time) unless told otherwise. */
     async submit(ledger: LedgerDriver, applicants: EoiApplicantFacts[], options: { submittedAt?: Date; policy?: Partial<EoiPolicy>; eventId?: string } = {}): Promise<EoiDriver> {
