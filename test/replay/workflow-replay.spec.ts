@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { type temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { eoiWorkflowId, ledgerWorkflowId } from '@oioo/contracts';
-import { cachedWorkflowBundle, installQuietTemporalRuntime, readHistoryFile } from '@oioo/testing';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { cachedWorkflowBundle, installQuietTemporalRuntime, patchesRecorded, readHistoryFile, withSignalsBatchedApart } from '@oioo/testing';
 import { WORKFLOWS_ENTRY } from '@oioo/worker';
 
 const HISTORIES_DIR = join(__dirname, 'histories');
 const files = readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.json'));
+/** Histories of runs whose loops wake to news through a timer (NewsWatch): their commands must not depend on how the SDK batches a task's jobs. */
+const newsTickFiles = files.filter((file) => patchesRecorded(readHistoryFile(join(HISTORIES_DIR, file))).includes('news-tick'));
 
 /**
  * The workflow ID the history ran under, from its recorded input (histories are recorded without the
@@ -33,5 +36,23 @@ describe('replay of recorded histories against the current workflow code', () =>
     const history = readHistoryFile(join(HISTORIES_DIR, file));
     // The worker's own bundle entry: the code production workers run.
     await Worker.runReplayHistory({ workflowBundle: await cachedWorkflowBundle(WORKFLOWS_ENTRY) }, history, workflowIdOf(file, history));
+  });
+
+  it('has histories recorded with the news tick for every workflow kind', () => {
+    for (const kind of ['readmission-', 'eoi-', 'ledger-']) expect(newsTickFiles.filter((file) => file.startsWith(kind)).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(newsTickFiles)('%s replays the same with each task’s signals applied in a batch of their own', async (file) => {
+    installQuietTemporalRuntime();
+    const history = readHistoryFile(join(HISTORIES_DIR, file));
+    await Worker.runReplayHistory({ workflowBundle: await cachedWorkflowBundle(WORKFLOWS_ENTRY) }, withSignalsBatchedApart(history), workflowIdOf(file, history));
+  });
+
+  it('the batching check fails a case whose loop woke straight from its handlers (a history recorded before the news tick)', async () => {
+    installQuietTemporalRuntime();
+    const file = 'readmission-held-then-released.json';
+    const history = readHistoryFile(join(HISTORIES_DIR, file));
+    const replay = Worker.runReplayHistory({ workflowBundle: await cachedWorkflowBundle(WORKFLOWS_ENTRY) }, withSignalsBatchedApart(history), workflowIdOf(file, history));
+    await expect(replay).rejects.toBeInstanceOf(DeterminismViolationError);
   });
 });

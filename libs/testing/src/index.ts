@@ -14,3 +14,5 @@ export * from './free-port';
 export * from './personal-data-in-logs';
 export * from './process-output-capture';
 export * from './lagging-task-clocks';
+export * from './workflow-settled';
+export * from './signal-batching';

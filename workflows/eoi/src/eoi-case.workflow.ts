@@ -16,7 +16,7 @@ import {
 import { type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
 import { SearchAttributes, ledgerWorkflowId } from '@oioo/contracts';
 import { eoiPolicyOf, ruleClock } from '@oioo/domain';
-import { useRuleClock, waitForNewsOrDeadline } from '@oioo/workflows-platform';
+import { NewsWatch, useRuleClock, waitForNewsOrDeadline } from '@oioo/workflows-platform';
 import { grantLapsedSignal, grantRevokedSignal, placesReleasedSignal, placesRequestWithdrawnSignal } from '@oioo/workflows-equivalence-ledger';
 import {
   type EoiCaseInput,
@@ -82,12 +82,12 @@ export async function eoiCaseWorkflow(input: EoiCaseInput): Promise<EoiCaseResul
   useRuleClock(snapshot);
   // E7: early security results are kept and an unanswered request escalated on cases begun after this came; older ones replay as they ran.
   if (patched(SECURITY_CHECKS_WATCHED_PATCH)) snapshot.checksWatched = true;
-  // Bumped by every signal and update, so a waiting loop wakes to reconsider the case.
-  let changes = 0;
+  // Every signal and update tells the waiting loop, so it wakes to reconsider the case.
+  const news = NewsWatch.open();
   const onFact = <Payload>(signal: SignalDefinition<[Payload]>, fact: (snapshot: EoiSnapshot, payload: Payload, now: Date) => void) =>
     setHandler(signal, (payload) => {
       fact(snapshot, payload, new Date());
-      changes += 1;
+      news.changed();
     });
   onFact(eoiSubmittedSignal, eoiSubmitted);
   onFact(presenceConfirmedSignal, presenceConfirmed);
@@ -100,7 +100,7 @@ export async function eoiCaseWorkflow(input: EoiCaseInput): Promise<EoiCaseResul
       update,
       (step) => {
         const result = runCommand(snapshot, command, step, new Date());
-        changes += 1;
+        news.changed();
         return result;
       },
       { validator: (step) => checkCommand(snapshot, command, step, new Date()) },
@@ -192,8 +192,8 @@ export async function eoiCaseWorkflow(input: EoiCaseInput): Promise<EoiCaseResul
         break;
       }
       case 'wait': {
-        const seen = changes;
-        await waitForNewsOrDeadline(snapshot, () => changes !== seen, action.until, clock);
+        const seen = news.mark();
+        await waitForNewsOrDeadline(snapshot, () => news.heard(seen), action.until, clock);
         break;
       }
     }

@@ -57,7 +57,7 @@ describe('a long-lived ledger stays healthy', () => {
     await ledger.handle.signal(readmissionConfirmedSignal, { caseId: 'case_REPEATED0000', confirmedAt: new Date().toISOString() });
     await ledger.settled();
     expect(await ledger.weeklyReport(isoWeekOf(await fixture.now()))).toMatchObject({ readmissions: 24, grantsOutstanding: 5, week: { placesReleased: 6 } });
-    await ledger.handle.terminate('test finished');
+    await ledger.finish();
   });
 
   it('Q1 E8 closed EOIs leave the state continue-as-new carries: reduced, their command records dropped, and a redelivered arrival still counts once', async () => {
@@ -91,6 +91,6 @@ describe('a long-lived ledger stays healthy', () => {
     const [first] = admitted;
     await expect(ledger.admit(first?.eoiId as string, first?.personId)).resolves.toEqual({ eoiId: first?.eoiId, admitted: 1, outstanding: 0 });
     await expect(ledger.balance()).resolves.toMatchObject({ readmissions: 12, admissions: 12, grantsOutstanding: 0 });
-    await ledger.handle.terminate('test finished');
+    await ledger.finish();
   });
 });

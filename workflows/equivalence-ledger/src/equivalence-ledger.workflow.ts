@@ -12,6 +12,7 @@ import {
 } from '@temporalio/workflow';
 import { type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
 import { SearchAttributes, eoiWorkflowId, ledgerWorkflowId } from '@oioo/contracts';
+import { NewsWatch } from '@oioo/workflows-platform';
 import { LedgerErrorCode, archiveClosedEois, grantLapsed, grantRevoked, nextLedgerWake, readmissionConfirmed, requestWithdrawn } from '@oioo/domain';
 import {
   type EquivalenceLedgerInput,
@@ -94,11 +95,9 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
     // One ledger per pilot: under any other ID a second ledger could count the same pilot's places.
     reject(LedgerErrorCode.InvalidInput, `the ledger of ${snapshot.ledger.pilotId} runs as ${ledgerWorkflowId(snapshot.ledger.pilotId)}`);
   }
-  // Bumped by every signal and update, so the waiting loop wakes to deliver what they released.
-  let changes = 0;
-  const changed = () => {
-    changes += 1;
-  };
+  // Every signal and update tells the waiting loop, so it wakes to deliver what they released.
+  const news = NewsWatch.open();
+  const changed = () => news.changed();
 
   const onFact = <Input>(signal: SignalDefinition<[Input]>, fact: LedgerFact<Input>) =>
     setHandler(signal, (payload) => {
@@ -160,14 +159,15 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
     if (await publishFinishedWeeks(snapshot, now)) continue;
     if (isFinished(snapshot)) break;
     await continueAsNewIfLong(input, snapshot);
-    const seen = changes;
+    const seen = news.mark();
     const wake = nextLedgerWake(snapshot.ledger, now());
     // A worker's clock may lag after a restart; the rule clock's reading has certainly passed.
     const from = new Date(Math.max(now().getTime(), pilotNow(snapshot, new Date()).getTime()));
-    const news = () => changes !== seen || snapshot.outbox.length > 0;
+    // A release a handler queued wakes the loop through the news timer; before it, straight from the outbox.
+    const heard = news.viaTick ? () => news.heard(seen) : () => news.heard(seen) || snapshot.outbox.length > 0;
     if (wakeTimer) {
-      if (await wakeTimer.waitFor(wake, realDelayUntil(snapshot, wake, from), news)) ledgerWakeSeen(snapshot, wake);
-    } else if (!(await condition(news, realDelayUntil(snapshot, wake, from)))) ledgerWakeSeen(snapshot, wake);
+      if (await wakeTimer.waitFor(wake, realDelayUntil(snapshot, wake, from), heard)) ledgerWakeSeen(snapshot, wake);
+    } else if (!(await condition(heard, realDelayUntil(snapshot, wake, from)))) ledgerWakeSeen(snapshot, wake);
   }
   await publishFinishedWeeks(snapshot, now);
 

@@ -25,7 +25,7 @@ describe('R2 age', () => {
       args: [{ commandId: commandId(), actor: PROPOSER, age: 'accompanied-minor', vulnerabilities: ['family-group'] }],
     });
     expect(result).toEqual({ state: 'awaiting-selection' });
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R2 a disputed age waits for an age assessment; a child outcome excludes', async () => {
@@ -46,7 +46,7 @@ describe('R2 age', () => {
       args: [{ commandId: commandId(), actor: APPROVER, outcome: 'adult', assessmentReference: 'merton-78' }],
     });
     expect(assessed).toEqual({ state: 'awaiting-selection' });
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 });
 
@@ -65,7 +65,7 @@ describe('S1 four eyes', () => {
     // S2: the decision is recorded with who, when, why and the evidence.
     const decision = view.timeline.find((entry) => entry.what === 'decision:inadmissibility');
     expect(decision).toMatchObject({ by: APPROVER, why: expect.stringContaining(PROPOSER), evidence: ['doc:ev-1'] });
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('S1 removal directions approved by their proposer are refused', async () => {
@@ -77,7 +77,7 @@ describe('S1 four eyes', () => {
       driver.handle.executeUpdate(reviewRemovalDirectionsUpdate, { args: [{ commandId: commandId(), actor: PROPOSER, approve: true, reason: 'self' }] }),
     );
     expect(type).toBe('SAME_PERSON_APPROVAL');
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('S1 a proposal sent back by the second person returns the case to review', async () => {
@@ -90,7 +90,7 @@ describe('S1 four eyes', () => {
       { args: [{ commandId: commandId(), actor: APPROVER, approve: false, reason: 'evidence incomplete' }] },
     );
     expect(result).toEqual({ state: 'inadmissibility-review' });
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('an admissible claim, once approved, goes to the domestic process', async () => {

@@ -54,7 +54,7 @@ describe('readmission case workflow: opening and R3', () => {
     expect(view.state).toBe('screening');
     expect(view.timeline.filter((entry) => entry.what === 'duplicate-arrival-ignored')).toHaveLength(1);
     expect(view.timeline.filter((entry) => entry.what === 'arrival-recorded')).toHaveLength(1);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R11 a re-entry flagged by identity at arrival is shown on the case and as a search attribute', async () => {
@@ -67,7 +67,7 @@ describe('readmission case workflow: opening and R3', () => {
     expect(view.timeline.map((entry) => entry.what)).toContain('flagged-re-entry');
     const described = await driver.handle.describe();
     expect(described.searchAttributes['ReEntry']).toEqual([true]);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 });
 
@@ -130,7 +130,7 @@ describe('readmission case workflow: a case from arrival to handover', () => {
     expect(overdue).toMatchObject({ state: 'cleared-for-transfer', escalated: true });
     expect(overdue.nextDeadline?.rule).not.toBe('R9');
     expect(overdue.timeline.at(-1)).toMatchObject({ what: 'escalated-to-liaison-desk', why: expect.stringMatching(/^R9: the movement left with neither boarding nor a no-show/) });
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R9 a no-show sends the case back to be rescheduled on a new movement', async () => {
@@ -142,7 +142,7 @@ describe('readmission case workflow: a case from arrival to handover', () => {
     const rebooked = await driver.waitForState('movement-booked');
     expect(rebooked.movement?.movementId).not.toBe(booked.movement?.movementId);
     expect(services.callsFor(driver.caseId).bookings.map((booking) => booking.bookingNumber)).toEqual([1, 2]);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 });
 
@@ -155,7 +155,7 @@ describe('readmission case workflow: caseworker steps', () => {
 
     expect(again).toEqual(first);
     expect((await driver.view()).timeline.filter((entry) => entry.what === 'screened')).toHaveLength(1);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('a command id reused for a different step is refused', async () => {
@@ -164,7 +164,7 @@ describe('readmission case workflow: caseworker steps', () => {
     await driver.handle.executeUpdate(recordScreeningUpdate, { args: [{ commandId: id, actor: PROPOSER, age: 'adult', vulnerabilities: [] }] });
     const type = await rejectionType(driver.handle.executeUpdate(decideSelectionUpdate, { args: [{ commandId: id, actor: PROPOSER, selected: true, reason: 'x' }] }));
     expect(type).toBe('COMMAND_ID_REUSED');
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('a step that does not fit the state is refused with a reason, and the case is unchanged', async () => {
@@ -173,7 +173,7 @@ describe('readmission case workflow: caseworker steps', () => {
     const type = await rejectionType(driver.handle.executeUpdate(decideSelectionUpdate, { args: [{ commandId: commandId(), actor: PROPOSER, selected: true, reason: 'x' }] }));
     expect(type).toBe('INVALID_STATE');
     expect(await driver.view()).toEqual(before);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('a step without an authorised actor id is refused as invalid input', async () => {
@@ -182,7 +182,7 @@ describe('readmission case workflow: caseworker steps', () => {
       driver.handle.executeUpdate(recordScreeningUpdate, { args: [{ commandId: commandId(), actor: 'Jane Smith', age: 'adult', vulnerabilities: [] }] }),
     );
     expect(type).toBe('INVALID_INPUT');
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('a step on a case whose workflow has completed is refused by the server, and the result stands', async () => {

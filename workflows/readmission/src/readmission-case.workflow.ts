@@ -11,7 +11,7 @@ import {
 import { type UpdateDefinition } from '@temporalio/common';
 import { SearchAttributes } from '@oioo/contracts';
 import { DEFAULT_READMISSION_POLICY, ruleClock } from '@oioo/domain';
-import { useRuleClock, waitForNewsOrDeadline } from '@oioo/workflows-platform';
+import { NewsWatch, useRuleClock, waitForNewsOrDeadline } from '@oioo/workflows-platform';
 import * as commands from './case-commands';
 import { type CaseCommand, checkCommand, runCommand } from './case-commands';
 import { bookingCancelled, linkArrivalRecord, movementBooked, placeHold, releaseHold, requestSent, transferBarsChecked } from './case-facts';
@@ -69,11 +69,9 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
   if (patched(HANDOVER_DEADLINE_PATCH)) snapshot.handoverWatched = true;
   // R9: so does a movement that left with no boarding recorded for the person.
   if (patched(DEPARTURE_DEADLINE_PATCH)) snapshot.departureWatched = true;
-  // Bumped by every signal and update, so a waiting loop wakes to reconsider the case.
-  let changes = 0;
-  const changed = () => {
-    changes += 1;
-  };
+  // Every signal and update tells the waiting loop, so it wakes to reconsider the case.
+  const news = NewsWatch.open();
+  const changed = () => news.changed();
 
   setHandler(arrivalRecordedSignal, (signal) => {
     recordArrival(snapshot, signal, new Date());
@@ -190,8 +188,8 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
         break;
       }
       case 'wait': {
-        const seen = changes;
-        await waitForNewsOrDeadline(snapshot, () => changes !== seen, action.until, clock);
+        const seen = news.mark();
+        await waitForNewsOrDeadline(snapshot, () => news.heard(seen), action.until, clock);
         break;
       }
     }

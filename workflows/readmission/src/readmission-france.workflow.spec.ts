@@ -22,7 +22,7 @@ describe('R4 France replies within 14 days, or 28 when extended', () => {
     // A late reply is still taken.
     await driver.franceReplies('accepted');
     expect((await driver.view()).state).toBe('removal-directions');
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R4 an extension moves the reply deadline to day 28: no escalation at day 14, escalation after day 28', async () => {
@@ -34,7 +34,7 @@ describe('R4 France replies within 14 days, or 28 when extended', () => {
     expect((await driver.view()).escalated).toBe(false);
     await fixture.env.sleep(9 * DAY_MS);
     expect((await driver.view()).escalated).toBe(true);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R4 France can extend only once', async () => {
@@ -42,7 +42,7 @@ describe('R4 France replies within 14 days, or 28 when extended', () => {
     await driver.driveToAwaitingReply();
     await driver.franceReplies('extended');
     expect(await rejectionType(driver.franceReplies('extended'))).toBe('INVALID_STATE');
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 });
 
@@ -57,7 +57,7 @@ describe('R10 refusal', () => {
 
     await driver.waitForState('awaiting-reply');
     expect(fixture.services.callsFor(driver.caseId).requests.map((request) => request.requestNumber)).toEqual([1, 2]);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R10 a refusal after R3 has run out ends the readmission', async () => {
@@ -83,7 +83,7 @@ describe('R10 refusal', () => {
     await driver.handle.executeUpdate(submitCorrectedRequestUpdate, { args: [{ commandId: commandId(), actor: APPROVER, corrections: 'crossing evidence added' }] });
     await driver.waitForState('awaiting-reply');
     expect(fixture.services.callsFor(driver.caseId).requests).toHaveLength(2);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 });
 
@@ -96,7 +96,7 @@ describe('out-of-order French replies', () => {
     );
     expect(type).toBe('INVALID_STATE');
     expect(await driver.view()).toEqual(before);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('a reply to a request other than the one awaiting a reply is refused', async () => {
@@ -107,6 +107,6 @@ describe('out-of-order French replies', () => {
     );
     expect(type).toBe('INVALID_STATE');
     expect((await driver.view()).state).toBe('awaiting-reply');
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 });

@@ -57,6 +57,7 @@ describe('R7 legal holds', () => {
     await driver.waitForState(state);
 
     await placeHold(driver, `inj-${state}`);
+    await driver.settled();
     const held = BOOKED.includes(state) ? await driver.waitForState('awaiting-movement') : await driver.view();
     expect(held.onHold).toBe(true);
     expect(held.holds.map((hold) => hold.reference)).toEqual([`inj-${state}`]);
@@ -74,7 +75,7 @@ describe('R7 legal holds', () => {
     expect(resumed.onHold).toBe(false);
     if (!BOOKED.includes(state)) expect(resumed.state).toBe(state);
     expect(resumed.timeline.map((entry) => entry.what)).toEqual(expect.arrayContaining(['hold-placed', 'hold-released']));
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R7 deadlines keep running during a hold: R3 still ends a held case that never reached France', async () => {
@@ -99,7 +100,7 @@ describe('R7 legal holds', () => {
     expect((await driver.view()).onHold).toBe(true);
     await driver.handle.signal(legalHoldReleasedSignal, { reference: 'a-2', outcome: 'dismissed' });
     expect((await driver.view()).onHold).toBe(false);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 });
 
@@ -121,7 +122,7 @@ describe('R5 bars at transfer', () => {
     await driver.handle.signal(legalHoldReleasedSignal, { reference: 'inj-late', outcome: 'dismissed' });
     await driver.waitForState('movement-booked');
     expect(fixture.services.callsFor(driver.caseId).bookings.map((booking) => booking.bookingNumber)).toEqual([1, 2]);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R5 the check reads the current view at the last moment: a matter opened after booking still bars the transfer', async () => {
@@ -135,7 +136,7 @@ describe('R5 bars at transfer', () => {
 
     const barred = await driver.waitForState('awaiting-movement');
     expect(barred.holds).toEqual([expect.objectContaining({ reference: 'nrm-9', kind: 'trafficking-referral' })]);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 });
 
@@ -149,6 +150,6 @@ describe('R6 three-month target', () => {
     expect(view.targetBreached).toBe(true);
     expect(view.state).toBe('removal-directions');
     expect((await driver.handle.describe()).searchAttributes['CaseAlerts']).toEqual(['target-breached']);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 });

@@ -35,6 +35,6 @@ describe('long cases stay healthy', () => {
     expect(view.timeline.filter((entry) => entry.what === 'hold-released')).toHaveLength(15);
     // The first screening command still answers with its first result, across runs.
     await expect(driver.handle.executeUpdate(recordScreeningUpdate, { args: [screening] })).resolves.toEqual({ state: 'awaiting-selection' });
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 });

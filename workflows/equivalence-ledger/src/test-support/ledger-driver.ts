@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Client, type WorkflowHandle } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import type { IsoWeek, LedgerPolicy } from '@oioo/domain';
-import { queryAnswered } from '@oioo/testing';
+import { queryAnswered, workflowSettled } from '@oioo/testing';
 import {
   type LedgerBalanceView,
   admissionRecordedUpdate,
@@ -19,9 +18,6 @@ import {
 import { equivalenceLedgerWorkflow } from '../equivalence-ledger.workflow';
 import { eoiWorkflowId, ledgerWorkflowId } from '@oioo/contracts';
 import { receivedReleasesQuery, stubEoiWorkflow } from './ledger-test-workflows';
-
-const WORKFLOW_TASK_SCHEDULED = temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED;
-const WORKFLOW_TASK_STARTED = temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED;
 
 /** The task queue the ledger tests run on (the ledger's own queue belongs in TaskQueues once it has one). */
 export const LEDGER_TEST_TASK_QUEUE = 'oioo-equivalence-test';
@@ -129,19 +125,17 @@ export class LedgerDriver {
   }
 
   /**
-   * Waits until the ledger's current run has no workflow task in flight, so a query never races a
-   * continue-as-new (the Java test server leaves such a query unanswered). Read from the history: that
-   * server does not fill in `pendingWorkflowTask` when describing a workflow.
+   * Waits until the ledger's current run has finished reacting (no workflow task in flight, no news tick
+   * pending), so a query never races a continue-as-new (the Java test server leaves such a query unanswered).
    */
-  async settled(timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const history = await this.client.workflow.getHandle(this.handle.workflowId).fetchHistory();
-      const last = history.events?.at(-1)?.eventType;
-      if (last !== WORKFLOW_TASK_SCHEDULED && last !== WORKFLOW_TASK_STARTED) return;
-      if (Date.now() > deadline) throw new Error(`ledger ${this.pilotId} still has a workflow task in flight`);
-      await new Promise((resolvePromise) => setTimeout(resolvePromise, 20));
-    }
+  settled(timeoutMs = 20_000): Promise<void> {
+    return workflowSettled(this.client, this.handle.workflowId, timeoutMs);
+  }
+
+  /** Ends a test's ledger once it has settled (see workflowSettled). */
+  async finish(): Promise<void> {
+    await this.settled();
+    await this.handle.terminate('test finished');
   }
 
   /** Polls the balance until it satisfies the test (the workflow acts on its own between steps). */

@@ -3,7 +3,7 @@ import { type Client, type WorkflowHandle } from '@temporalio/client';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type ArrivalRecordedData, TaskQueues, readmissionWorkflowId } from '@oioo/contracts';
 import type { ReadmissionPolicy } from '@oioo/domain';
-import { queryAnswered } from '@oioo/testing';
+import { queryAnswered, workflowSettled } from '@oioo/testing';
 import {
   type ArrivalScreening,
   arrivalRecordedSignal,
@@ -67,10 +67,10 @@ export class CaseDriver {
   static async open(
     client: Client,
     arrival: ArrivalRecordedData,
-    options: { screening?: ArrivalScreening; policy?: Partial<ReadmissionPolicy>; historyEventsLimit?: number } = {},
+    options: { screening?: ArrivalScreening; policy?: Partial<ReadmissionPolicy>; historyEventsLimit?: number; taskQueue?: string } = {},
   ): Promise<CaseDriver> {
     const handle = await client.workflow.signalWithStart(readmissionCaseWorkflow, {
-      taskQueue: TaskQueues.readmission,
+      taskQueue: options.taskQueue ?? TaskQueues.readmission,
       workflowId: readmissionWorkflowId(arrival.caseId),
       args: [
         {
@@ -157,10 +157,22 @@ export class CaseDriver {
     return this.waitFor((view) => view.state === state, `in ${state}`, timeoutMs);
   }
 
-  /** Polls the query until the case's view satisfies `holds`. */
+  /** Waits until the case has finished reacting to what it was told (its search attributes and service calls are up to date). */
+  settled() {
+    return workflowSettled(this.client, this.handle.workflowId);
+  }
+
+  /** Ends a test's case once it has settled (see workflowSettled). */
+  async finish() {
+    await this.settled();
+    await this.handle.terminate('test finished');
+  }
+
+  /** Polls the query until the case's view satisfies `holds`, reading it only once the case has settled. */
   async waitFor(holds: (view: Awaited<ReturnType<CaseDriver['view']>>) => boolean, what = 'as expected', timeoutMs = 20_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      await this.settled();
       const view = await this.view();
       if (holds(view)) return view;
       if (Date.now() > deadline) throw new Error(`case ${this.caseId} is not ${what} (state ${view.state}): ${JSON.stringify(view.timeline.slice(-3))}`);
