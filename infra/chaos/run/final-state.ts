@@ -7,8 +7,8 @@ import { type ReadView, readWorkflowView } from './workflow-views';
 
 /** Views per `workflow-views` record, so no line of the history grows without bound. */
 const VIEWS_PER_RECORD = 100;
-/** Workflows read at once. */
-const PARALLEL_READS = 8;
+/** Workflows read at once: each read waits on the server (histories, queries answered by a worker), so more than the cores. */
+const PARALLEL_READS = 16;
 /** How often reading the final state reports its progress. */
 const PROGRESS_EVERY = 1_000;
 
@@ -35,11 +35,12 @@ export async function recordFinalState(options: {
     { kind: 'ledger' as const, id: ledger.pilotId },
   ];
   const read: ReadView[] = [];
+  const startedAt = Date.now();
   for (let index = 0; index < targets.length; index += PARALLEL_READS) {
     const batch = await Promise.all(targets.slice(index, index + PARALLEL_READS).map((target) => readWorkflowView(client, target.kind, target.id)));
     for (const view of batch) if (view) read.push(view);
     const done = Math.min(index + PARALLEL_READS, targets.length);
-    if (done % PROGRESS_EVERY < PARALLEL_READS || done === targets.length) options.log?.(`final state: ${done} of ${targets.length} workflows read`);
+    if (done % PROGRESS_EVERY < PARALLEL_READS || done === targets.length) options.log?.(`final state: ${done} of ${targets.length} workflows read (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
   }
   const views: WorkflowView[] = read.map((entry) => entry.view);
   for (let index = 0; index < views.length; index += VIEWS_PER_RECORD) await history.append({ type: 'workflow-views', views: views.slice(index, index + VIEWS_PER_RECORD) });

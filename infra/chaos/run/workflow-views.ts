@@ -33,7 +33,8 @@ export interface ReadView {
 }
 
 /**
- * Reads a workflow's final view from Temporal itself: its state from the case's own query, and its
+ * Reads a workflow's final view from Temporal itself: its state from the case's own query (a completed
+ * readmission case: the state it published last, as a search attribute), and its
  * caseworker commands and pending timers from its event history (every run of a continue-as-new chain),
  * not from any service's account. A caseworker step is an Update accepted and completed successfully whose
  * input names an actor; an Update repeating a command id the workflow already holds changes nothing (the
@@ -49,18 +50,17 @@ export async function readWorkflowView(client: Client, kind: 'readmission' | 'eo
     throw error;
   }
   const closed = description.status.name !== 'RUNNING';
-  const runIds = await runChain(client, workflowId, description.raw.workflowExecutionInfo?.firstRunId || description.runId);
+  const runs = await runChain(client, workflowId, description.raw.workflowExecutionInfo?.firstRunId || description.runId);
   const commands: TimelineCommand[] = [];
   const seen = new Set<string>();
   let pendingTimers = 0;
-  for (const [index, runId] of runIds.entries()) {
-    const events = (await client.workflow.getHandle(workflowId, runId).fetchHistory()).events ?? [];
+  for (const [index, events] of runs.entries()) {
     for (const command of await caseworkerCommands(client, events)) {
       if (seen.has(command.commandId)) continue;
       seen.add(command.commandId);
       commands.push(command);
     }
-    if (index === runIds.length - 1 && !closed) pendingTimers = pendingTimersOf(events);
+    if (index === runs.length - 1 && !closed) pendingTimers = pendingTimersOf(events);
   }
   const base = { workflowId, runId: description.runId, kind, caseId: id, closed, commands, pendingTimers };
   if (kind === 'ledger') {
@@ -68,6 +68,12 @@ export async function readWorkflowView(client: Client, kind: 'readmission' | 'eo
     // The ledger's own query proves it still replays: one stuck on a nondeterministic replay counts nothing more (Q1).
     const queryFailure = closed ? undefined : await client.workflow.getHandle(workflowId).query(balanceQuery).then(() => undefined, describeFailure);
     return queryFailure === undefined ? ledger : { ...ledger, queryFailure };
+  }
+  if (kind === 'readmission' && description.status.name === 'COMPLETED') {
+    // A completed case published its final state as a search attribute just before it completed; asking its query
+    // would replay the whole history on a worker, the bulk of reading a year's final state. Other cases are asked.
+    const state = description.typedSearchAttributes.get(SearchAttributes.caseState) ?? 'unknown';
+    return { view: { ...base, state, waitingOnPerson: false }, handedOver: state === 'transferred', arrivedPeople: [] };
   }
   let queried: ReadmissionCaseView | EoiCaseView;
   try {
@@ -95,15 +101,16 @@ export async function readWorkflowView(client: Client, kind: 'readmission' | 'eo
   };
 }
 
-/** The run ids of a continue-as-new chain, first to latest. */
-async function runChain(client: Client, workflowId: string, firstRunId: string): Promise<string[]> {
-  const runIds = [firstRunId];
-  for (;;) {
-    const events = (await client.workflow.getHandle(workflowId, runIds[runIds.length - 1]).fetchHistory()).events ?? [];
-    const next = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
-    if (!next) return runIds;
-    runIds.push(next);
+/** The event histories of a continue-as-new chain's runs, first to latest (each read once). */
+async function runChain(client: Client, workflowId: string, firstRunId: string): Promise<HistoryEvent[][]> {
+  const runs: HistoryEvent[][] = [];
+  let runId: string | undefined = firstRunId;
+  while (runId) {
+    const events: HistoryEvent[] = (await client.workflow.getHandle(workflowId, runId).fetchHistory()).events ?? [];
+    runs.push(events);
+    runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId || undefined;
   }
+  return runs;
 }
 
 /** The caseworker steps a run's history holds, in history order. */
