@@ -12,7 +12,7 @@ const GROUP = 'identity';
 type ArrivalData = ArrivalRecordedEvent['data'];
 
 /** A consumer of arrival events over the in-memory transport, with a handler the test controls. */
-async function startConsumer(handler: EventHandlerFunction<ArrivalData>, maxAttempts = 3) {
+async function startConsumer(handler: EventHandlerFunction<ArrivalData>, maxAttempts = 3, retry: { outageRetryMs?: number; retryBackoffMs?: number } = {}) {
   const transport = new InMemoryKafkaTransport();
   const { logger, lines } = memoryLogger();
   const producer = new EventProducer(transport.createProducer(), logger);
@@ -21,7 +21,8 @@ async function startConsumer(handler: EventHandlerFunction<ArrivalData>, maxAtte
     deadLetters: producer,
     groupId: GROUP,
     maxAttempts,
-    retryBackoffMs: 1,
+    retryBackoffMs: retry.retryBackoffMs ?? 1,
+    ...(retry.outageRetryMs === undefined ? {} : { outageRetryMs: retry.outageRetryMs }),
     logger,
   });
   consumer.register(Topics.arrivalRecorded, handler);
@@ -206,6 +207,78 @@ describe('EventConsumer', () => {
     const reason = header(transport.sentTo(DLQ)[0], 'dlq-reason') ?? '';
     expect(Buffer.byteLength(reason)).toBeLessThanOrEqual(4096);
     expect(reason).toMatch(/… \(truncated\)$/);
+  });
+
+  it('waits out a dependency it cannot reach beyond the maximum attempts, and handles the event once it is back', async () => {
+    let calls = 0;
+    const { transport, producer, lines } = await startConsumer(
+      async () => {
+        calls += 1;
+        if (calls <= 5) throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+      },
+      2,
+      { outageRetryMs: 60_000 },
+    );
+
+    await transport.deliver(TOPIC, await validMessage(transport, producer));
+
+    expect(calls).toBe(6);
+    expect(transport.sentTo(DLQ)).toHaveLength(0);
+    expect(transport.committedOffset(GROUP, TOPIC)).toBe('1');
+    expect(lines.filter((line) => line.includes('dependencyUnavailable'))).toHaveLength(5);
+  });
+
+  it('dead-letters an event whose dependency stays out of reach past the outage budget, saying so', async () => {
+    const { transport, producer } = await startConsumer(
+      async () => {
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3001'), { code: 'ECONNREFUSED' });
+      },
+      2,
+      { outageRetryMs: 30 },
+    );
+
+    await transport.deliver(TOPIC, await validMessage(transport, producer));
+
+    const [letter] = transport.sentTo(DLQ);
+    expect(header(letter, 'dlq-kind')).toBe('handler-failed');
+    expect(header(letter, 'dlq-reason')).toMatch(/^Handler could not reach a dependency for \d+ s; last error: Error: connect ECONNREFUSED/);
+    expect(transport.committedOffset(GROUP, TOPIC)).toBe('1');
+  });
+
+  it('counts a failure of its own against the maximum attempts even while a dependency comes and goes', async () => {
+    let calls = 0;
+    const { transport, producer } = await startConsumer(
+      async () => {
+        calls += 1;
+        if (calls % 2 === 1) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        throw new Error('a bug in the handler');
+      },
+      3,
+      { outageRetryMs: 60_000 },
+    );
+
+    await transport.deliver(TOPIC, await validMessage(transport, producer));
+
+    expect(calls).toBe(6);
+    expect(header(transport.sentTo(DLQ)[0], 'dlq-reason')).toBe('Handler failed 3 time(s); last error: Error: a bug in the handler');
+  });
+
+  it('leaves an event waiting out an outage uncommitted, for redelivery, when it is stopped', async () => {
+    const { transport, producer, consumer } = await startConsumer(
+      async () => {
+        throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+      },
+      2,
+      { outageRetryMs: 600_000, retryBackoffMs: 20_000 },
+    );
+
+    const delivery = transport.deliver(TOPIC, await validMessage(transport, producer));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await consumer.stop();
+
+    await expect(delivery).rejects.toThrow();
+    expect(transport.sentTo(DLQ)).toHaveLength(0);
+    expect(transport.committedOffset(GROUP, TOPIC)).toBe('-1');
   });
 
   it('waits for an event being handled before it disconnects', async () => {

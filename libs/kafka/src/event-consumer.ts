@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isTransientFailure } from './transient-failure';
 import { type z } from 'zod';
 import { SpanKind, context, propagation, trace } from '@opentelemetry/api';
-import { createLogger, type Logger } from '@oioo/config';
+import { createLogger, type LogFields, type Logger } from '@oioo/config';
 import { type EventEnvelope, type TopicDefinition } from '@oioo/contracts';
 import { endSpan, kafkaMetrics, platformTracer, tracingEnabled } from '@oioo/observability';
 import { deadLetterOf, type DeadLetterKind } from './dead-letter';
@@ -39,6 +40,12 @@ export interface EventConsumerOptions {
   maxAttempts: number;
   /** First pause between attempts, doubled each time (`KAFKA_CONSUMER_RETRY_BACKOFF_MS`). */
   retryBackoffMs: number;
+  /**
+   * How long an event whose handler cannot reach a dependency (see isTransientFailure) keeps being retried before
+   * it is dead-lettered (`KAFKA_CONSUMER_OUTAGE_RETRY_MS`); such failures do not count towards `maxAttempts`.
+   * Unset, an outage is retried like any other failure.
+   */
+  outageRetryMs?: number;
   /** Where a new group starts on a partition it has never committed: the oldest message, or only new ones. */
   fromBeginning?: boolean;
   /** How often the group's lag per partition is read from the cluster for `oioo_kafka_consumer_lag`; unset, it is not read. */
@@ -72,6 +79,8 @@ export class EventConsumer {
   private removeJoinListener?: () => void;
   private starting?: Promise<void>;
   private stopping?: Promise<void>;
+  /** Aborted when the consumer stops, so an event waiting out an outage gives way at once. */
+  private readonly stopSignal = new AbortController();
   private lagTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: EventConsumerOptions) {
@@ -158,6 +167,7 @@ export class EventConsumer {
     await this.starting?.catch(() => undefined);
     if (this.state === 'stopped') return;
     this.state = 'stopping';
+    this.stopSignal.abort();
     clearInterval(this.lagTimer);
     const { transport } = this.options;
     try {
@@ -252,9 +262,11 @@ export class EventConsumer {
     const event = read.event;
     const logFields = { ...where, eventId: event.eventId, subject: event.subject };
     const headers = textHeaders(message.headers);
-    const { maxAttempts, retryBackoffMs } = this.options;
+    const { maxAttempts, retryBackoffMs, outageRetryMs } = this.options;
     let lastError: unknown;
-    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    let failures = 0;
+    let outageSince: number | undefined;
+    for (let attempt = 1; ; attempt += 1) {
       try {
         await registration.handler(event, { ...where, headers, attempt });
         kafkaMetrics.messages.inc({ group, topic: message.topic, partition: String(message.partition), outcome: 'handled' });
@@ -268,17 +280,37 @@ export class EventConsumer {
         }
         lastError = error;
         kafkaMetrics.errors.inc({ group, topic: message.topic, reason: 'handler-failed' });
+        // A dependency that cannot be reached (a service restarting, a partition) is waited out, not blamed on the
+        // event: dead-lettering after a few seconds would lose a valid arrival to a 7 s restart (issue 11's chaos run).
+        const outage = outageRetryMs !== undefined && isTransientFailure(error);
+        if (outage) outageSince ??= Date.now();
+        else failures += 1;
         // Only the error's class is logged: its message may quote event data.
-        this.logger.warn('Event handler failed', { ...logFields, attempt, maxAttempts, errorName: errorName(error) });
-        if (attempt < maxAttempts) {
-          await sleep(Math.min(retryBackoffMs * 2 ** (attempt - 1), MAX_BACKOFF_MS));
-          await controls.heartbeat();
-        }
+        this.logger.warn('Event handler failed', { ...logFields, attempt, maxAttempts, errorName: errorName(error), ...(outage ? { dependencyUnavailable: true } : {}) });
+        const outageOver = outage && Date.now() - (outageSince ?? Date.now()) >= (outageRetryMs ?? 0);
+        if ((!outage && failures >= maxAttempts) || outageOver) break;
+        await this.pauseBeforeRetry(Math.min(retryBackoffMs * 2 ** Math.min(attempt - 1, 20), MAX_BACKOFF_MS), logFields);
+        await controls.heartbeat();
       }
     }
-    this.logger.error('Event dead-lettered after its handler kept failing', { ...logFields, attempts: maxAttempts });
-    const reason = `Handler failed ${maxAttempts} time(s); last error: ${errorName(lastError)}: ${lastError instanceof Error ? lastError.message : String(lastError)}`;
-    await this.deadLetter(message, 'handler-failed', reason, maxAttempts);
+    const attempts = failures + (outageSince === undefined ? 0 : 1);
+    this.logger.error('Event dead-lettered after its handler kept failing', { ...logFields, attempts });
+    const cause = `last error: ${errorName(lastError)}: ${lastError instanceof Error ? lastError.message : String(lastError)}`;
+    const reason =
+      outageSince !== undefined && failures < maxAttempts
+        ? `Handler could not reach a dependency for ${Math.round((Date.now() - outageSince) / 1000)} s; ${cause}`
+        : `Handler failed ${failures} time(s); ${cause}`;
+    await this.deadLetter(message, 'handler-failed', reason, attempts);
+  }
+
+  /** Waits before the next attempt; a consumer told to stop leaves the event uncommitted for its next owner instead. */
+  private async pauseBeforeRetry(ms: number, logFields: LogFields): Promise<void> {
+    try {
+      await sleep(ms, undefined, { signal: this.stopSignal.signal });
+    } catch {
+      this.logger.info('Consumer stopping; the event is left for redelivery', logFields);
+      throw new Error('consumer stopping: the event was not handled and will be delivered again');
+    }
   }
 
   /** Sends the original message to the topic's dead-letter topic; a failure propagates so the offset is not committed. */

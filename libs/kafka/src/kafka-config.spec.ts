@@ -6,7 +6,7 @@ describe('loadKafkaConfig', () => {
     expect(loadKafkaConfig({})).toEqual({
       brokers: ['127.0.0.1:9092'],
       ssl: false,
-      consumer: { maxAttempts: 5, retryBackoffMs: 200 },
+      consumer: { maxAttempts: 5, retryBackoffMs: 200, outageRetryMs: 600_000 },
     });
   });
 
@@ -20,13 +20,14 @@ describe('loadKafkaConfig', () => {
       KAFKA_SASL_PASSWORD: 'secret',
       KAFKA_CONSUMER_MAX_ATTEMPTS: '8',
       KAFKA_CONSUMER_RETRY_BACKOFF_MS: '50',
+      KAFKA_CONSUMER_OUTAGE_RETRY_MS: '90000',
     });
     expect(config).toEqual({
       brokers: ['b-1.kafka.internal:9096', 'b-2.kafka.internal:9096'],
       clientId: 'identity-7f9c',
       ssl: true,
       sasl: { mechanism: 'scram-sha-512', username: 'identity', password: 'secret' },
-      consumer: { maxAttempts: 8, retryBackoffMs: 50 },
+      consumer: { maxAttempts: 8, retryBackoffMs: 50, outageRetryMs: 90_000 },
     });
   });
 

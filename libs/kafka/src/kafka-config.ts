@@ -18,7 +18,7 @@ export interface KafkaConfig {
   /** SASL credentials, when the cluster authenticates clients. */
   sasl?: { mechanism: KafkaSaslMechanism; username: string; password: string };
   /** How a consumer retries a failing handler before dead-lettering the event. */
-  consumer: { maxAttempts: number; retryBackoffMs: number };
+  consumer: { maxAttempts: number; retryBackoffMs: number; outageRetryMs?: number };
 }
 
 const BROKER = /^[^\s,:]+:[0-9]{1,5}$/;
@@ -49,6 +49,7 @@ export const kafkaConfigSchema = z
     KAFKA_SASL_PASSWORD: optional(z.string()),
     KAFKA_CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     KAFKA_CONSUMER_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+    KAFKA_CONSUMER_OUTAGE_RETRY_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   })
   .superRefine((env, context) => {
     if (env.KAFKA_SASL_MECHANISM === undefined) return;
@@ -66,7 +67,7 @@ export const kafkaConfigSchema = z
       ...(env.KAFKA_SASL_MECHANISM === undefined
         ? {}
         : { sasl: { mechanism: env.KAFKA_SASL_MECHANISM, username: env.KAFKA_SASL_USERNAME ?? '', password: env.KAFKA_SASL_PASSWORD ?? '' } }),
-      consumer: { maxAttempts: env.KAFKA_CONSUMER_MAX_ATTEMPTS, retryBackoffMs: env.KAFKA_CONSUMER_RETRY_BACKOFF_MS },
+      consumer: { maxAttempts: env.KAFKA_CONSUMER_MAX_ATTEMPTS, retryBackoffMs: env.KAFKA_CONSUMER_RETRY_BACKOFF_MS, outageRetryMs: env.KAFKA_CONSUMER_OUTAGE_RETRY_MS },
     }),
   );
 

@@ -71,6 +71,7 @@ export class KafkaModule {
             groupId,
             maxAttempts: config.consumer.maxAttempts,
             retryBackoffMs: config.consumer.retryBackoffMs,
+            ...(config.consumer.outageRetryMs === undefined ? {} : { outageRetryMs: config.consumer.outageRetryMs }),
             fromBeginning: options.fromBeginning ?? false,
             // Lag is read only where something scrapes it: a process with a metrics listener.
             ...(metrics.port === undefined ? {} : { lagRefreshMs: metrics.refreshSeconds * 1000 }),
