@@ -166,6 +166,16 @@ describe.each([pgliteHarness(), postgres])('Database on $driver', (harness) => {
     await expect(db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'reviews'`)).resolves.toMatchObject({ rows: [{ table_schema: 'legal_review' }] });
   });
 
+  it('lets a migration create pg_trgm and a trigram index in the service schema, as identity does', async () => {
+    const db = await harness.open();
+    await db.exec(
+      'CREATE SCHEMA IF NOT EXISTS identity; CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE TABLE samples (id text PRIMARY KEY, body text); CREATE INDEX samples_body ON samples USING gin (body gin_trgm_ops);',
+    );
+    await db.query('INSERT INTO samples VALUES ($1, $2), ($3, $4)', ['s1', 'tpl-3f9a1c7e5b2d', 's2', 'zzz-000000000000']);
+
+    await expect(db.query('SELECT id FROM samples WHERE body % $1', ['tpl-3f9a1c7e5b2e'])).resolves.toEqual({ rows: [{ id: 's1' }], rowCount: 1 });
+  });
+
   it('reports health, and refuses work once closed', async () => {
     const db = await harness.open();
     await expect(db.isHealthy()).resolves.toBe(true);

@@ -5,6 +5,7 @@ import { pgliteColumnParsers } from './column-types';
 import { type Database, type Queryable, type QueryResult } from './database';
 import { DatabaseClosedError } from './database.errors';
 import { answersWithin } from './health-probe';
+import { PGLITE_EXTENSIONS } from './pglite-extensions';
 import { assertSchemaName, quotedSchema } from './schema-name';
 import { assertOutsideTransaction, guardedTransaction, runInTransactionScope } from './transaction-scope';
 
@@ -27,6 +28,7 @@ export async function openPgliteDatabase(options: PgliteDatabaseOptions): Promis
   const pglite = await PGlite.create({
     ...(options.dataDir === undefined ? {} : { dataDir: resolve(options.dataDir) }),
     parsers: pgliteColumnParsers,
+    extensions: PGLITE_EXTENSIONS,
   });
   try {
     return await pgliteDatabaseOn(pglite, schema, { closesInstance: true });

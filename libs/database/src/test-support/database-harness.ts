@@ -9,6 +9,7 @@ import { type Database } from '../database';
 import { type DatabaseDriver } from '../database-config';
 import { pgliteColumnParsers } from '../column-types';
 import { pgliteDatabaseOn } from '../pglite-database';
+import { PGLITE_EXTENSIONS } from '../pglite-extensions';
 import { openPostgresDatabase } from '../postgres-database';
 
 /** Test support only: one driver's databases for a parameterised suite. */
@@ -41,7 +42,7 @@ export function pgliteHarness(): DriverHarness {
   return {
     driver: 'pglite',
     async setup() {
-      pglite = await PGlite.create({ parsers: pgliteColumnParsers });
+      pglite = await PGlite.create({ parsers: pgliteColumnParsers, extensions: PGLITE_EXTENSIONS });
     },
     async teardown() {
       await pglite?.close();
