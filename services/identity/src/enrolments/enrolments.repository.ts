@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Queryable } from '@oioo/database';
+import { indexedTemplate } from '../matching/near-match-candidates';
 import { templateHash } from '../matching/template-hash';
 import { PeopleRepository } from '../people/people.repository';
 
@@ -55,11 +56,11 @@ export class EnrolmentsRepository {
   async enrol(q: Queryable, input: EnrolInput): Promise<{ enrolment: Enrolment; created: boolean }> {
     await this.people.ensure(q, input.personId);
     const inserted = await q.query<EnrolmentRow>(
-      `INSERT INTO enrolments (reference, person_id, case_id, context, source_key, event_id, template_hash, template, captured_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO enrolments (reference, person_id, case_id, context, source_key, event_id, template_hash, template, indexed_template, captured_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (source_key) DO NOTHING
        RETURNING ${COLUMNS}`,
-      [newEnrolmentReference(), input.personId, input.caseId, input.context, input.sourceKey, input.eventId ?? null, templateHash(input.template), input.template, input.capturedAt],
+      [newEnrolmentReference(), input.personId, input.caseId, input.context, input.sourceKey, input.eventId ?? null, templateHash(input.template), input.template, indexedTemplate(input.template), input.capturedAt],
     );
     const created = inserted.rows[0];
     if (created) return { enrolment: toEnrolment(created), created: true };

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Queryable } from '@oioo/database';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity-config';
+import { candidateThreshold, indexedTemplate } from './near-match-candidates';
 import { templateHash } from './template-hash';
 import { templateScorer } from './template-similarity';
 
@@ -33,22 +34,26 @@ interface CandidateRow {
   template: string;
 }
 
+/** The columns the matcher reads of a register's relation (the indexed template is only filtered on). */
+const CANDIDATE_COLUMNS = 'case_id, person_id, reference, template_hash, template';
+
 /** Candidates are read in pages, so the scan's memory stays flat however large the register grows. */
 const PAGE_SIZE = 500;
 
 /** Each register's entries joined to the enrolments holding their templates, as one relation with the same columns. */
 const REGISTER_SOURCES: Record<RegisterName, string> = {
-  returns: `SELECT r.return_case_id AS case_id, e.person_id, e.reference, e.template_hash, e.template
+  returns: `SELECT r.return_case_id AS case_id, e.person_id, e.reference, e.template_hash, e.template, e.indexed_template
             FROM returns_register_enrolments r JOIN enrolments e ON e.reference = r.enrolment_reference`,
-  'irregular-entries': `SELECT i.case_id, e.person_id, e.reference, e.template_hash, e.template
+  'irregular-entries': `SELECT i.case_id, e.person_id, e.reference, e.template_hash, e.template, e.indexed_template
                         FROM irregular_entries i JOIN enrolments e ON e.reference = i.enrolment_reference`,
 };
 
 /**
  * Matches a biometric template against a register (R11, E4): an exact match by SHA-256 through the
- * index, then a near match by similarity score over the register's templates, kept when the score
- * reaches `IDENTITY_MATCH_THRESHOLD`. The scan is linear in the register's size; see the README for
- * what a production matcher would replace it with.
+ * index, then a near match by similarity score, kept when the score reaches `IDENTITY_MATCH_THRESHOLD`.
+ * The near pass scores only the candidates the trigram index gives for the probe's candidate threshold
+ * (near-match-candidates.ts), and the enrolments the index cannot answer for; when the probe itself is
+ * beyond the index, it scores the whole register.
  */
 @Injectable()
 export class RegisterMatcher {
@@ -67,22 +72,56 @@ export class RegisterMatcher {
     };
 
     const source = REGISTER_SOURCES[register];
-    const exact = await q.query<CandidateRow>(`SELECT * FROM (${source}) AS candidates WHERE template_hash = $1`, [hash]);
+    const exact = await q.query<CandidateRow>(`SELECT ${CANDIDATE_COLUMNS} FROM (${source}) AS candidates WHERE template_hash = $1`, [hash]);
     for (const row of exact.rows) keep(row, 1);
 
-    let after: [string, string] = ['', ''];
-    for (;;) {
-      const page = await q.query<CandidateRow>(
-        `SELECT * FROM (${source}) AS candidates
-         WHERE template_hash <> $1 AND (case_id, reference) > ($2, $3)
-         ORDER BY case_id, reference LIMIT ${PAGE_SIZE}`,
-        [hash, ...after],
-      );
-      for (const row of page.rows) keep(row, score(row.template));
-      const last = page.rows.at(-1);
-      if (!last || page.rows.length < PAGE_SIZE) break;
-      after = [last.case_id, last.reference];
+    const probe = indexedTemplate(template);
+    const threshold = candidateThreshold(template, this.config.matchThreshold);
+    if (probe === null || threshold === undefined) {
+      for await (const row of pagesOf(q, source, 'template_hash <> $1', [hash])) keep(row, score(row.template));
+    } else {
+      // A scan of candidates asks the index again for each page: one page, in all but a register full of look-alikes.
+      const candidates = pagesOf(q, source, 'template_hash <> $1 AND reference IN (SELECT near_match_candidates($2, $3))', [hash, probe, threshold]);
+      for await (const row of candidates) keep(row, score(row.template));
+      for await (const row of notIndexed(q, source, hash)) keep(row, score(row.template));
     }
     return [...best.values()].sort((a, b) => b.score - a.score || a.caseId.localeCompare(b.caseId));
+  }
+}
+
+/** The rows of `source` that satisfy `where`, read a page at a time in (case, enrolment) order. */
+async function* pagesOf(q: Queryable, source: string, where: string, params: readonly unknown[]): AsyncGenerator<CandidateRow> {
+  const after = params.length + 1;
+  let last: [string, string] = ['', ''];
+  for (;;) {
+    const page = await q.query<CandidateRow>(
+      `SELECT ${CANDIDATE_COLUMNS} FROM (${source}) AS candidates
+       WHERE ${where} AND (case_id, reference) > ($${after}, $${after + 1})
+       ORDER BY case_id, reference LIMIT ${PAGE_SIZE}`,
+      [...params, ...last],
+    );
+    yield* page.rows;
+    const end = page.rows.at(-1);
+    if (!end || page.rows.length < PAGE_SIZE) return;
+    last = [end.case_id, end.reference];
+  }
+}
+
+/**
+ * The rows of `source` whose enrolment has no indexed template, a page of enrolments at a time in
+ * reference order, through the partial index on them: normally none, and never a sort of all of them per page.
+ */
+async function* notIndexed(q: Queryable, source: string, hash: string): AsyncGenerator<CandidateRow> {
+  let after = '';
+  for (;;) {
+    const page = await q.query<{ reference: string }>(
+      `SELECT reference FROM enrolments WHERE indexed_template IS NULL AND reference > $1 ORDER BY reference LIMIT ${PAGE_SIZE}`,
+      [after],
+    );
+    const references = page.rows.map((row) => row.reference);
+    if (references.length === 0) return;
+    yield* (await q.query<CandidateRow>(`SELECT ${CANDIDATE_COLUMNS} FROM (${source}) AS candidates WHERE template_hash <> $1 AND reference = ANY($2)`, [hash, references])).rows;
+    if (references.length < PAGE_SIZE) return;
+    after = references.at(-1) as string;
   }
 }
