@@ -36,3 +36,9 @@ export async function workflowSettled(client: Client, workflowId: string, timeou
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 20));
   }
 }
+
+/** Terminates a test's workflow once it has settled (see {@link workflowSettled}). */
+export async function terminateSettled(client: Client, workflowId: string, reason = 'test finished'): Promise<void> {
+  await workflowSettled(client, workflowId);
+  await client.workflow.getHandle(workflowId).terminate(reason);
+}

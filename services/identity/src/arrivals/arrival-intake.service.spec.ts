@@ -4,7 +4,7 @@ import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type ArrivalRecordLinkedData, type ArrivalRecordedData, type EventEnvelope, TaskQueues, Topics, readmissionWorkflowId } from '@oioo/contracts';
 import { type Database } from '@oioo/database';
 import { EventProducer, InMemoryKafkaTransport } from '@oioo/kafka';
-import { type TimeSkippingWorker, startTimeSkippingWorker } from '@oioo/testing';
+import { type TimeSkippingWorker, startTimeSkippingWorker, terminateSettled } from '@oioo/testing';
 import { caseViewQuery, confirmHandoverUpdate, recordBoardingUpdate } from '@oioo/workflows-readmission';
 import { CaseDriver, FakeReadmissionServices, commandId } from '@oioo/workflows-readmission/testing';
 import { ReturnsRegisterController } from '../registers/returns-register.controller';
@@ -72,7 +72,7 @@ describe('arrival intake', () => {
     expect(view.timeline[0]?.evidence).toContain(`event:${event.eventId}`);
     const enrolment = await services.enrolments.findBySourceKey(db, `arrival:${event.data.caseId}`);
     expect(enrolment?.caseId).toBe(event.data.caseId);
-    await env.client.workflow.getHandle(readmissionWorkflowId(event.data.caseId)).terminate('test finished');
+    await terminateSettled(env.client, readmissionWorkflowId(event.data.caseId));
   });
 
   it('never reopens a case that has ended when a late copy of its arrival comes in', async () => {
@@ -94,7 +94,7 @@ describe('arrival intake', () => {
     expect(view.timeline.filter((entry) => entry.what === 'duplicate-arrival-ignored')).toHaveLength(1);
     const enrolments = await db.query<{ n: string }>('SELECT count(*) AS n FROM enrolments WHERE case_id = $1', [event.data.caseId]);
     expect(enrolments.rows[0]?.n).toBe('1');
-    await env.client.workflow.getHandle(readmissionWorkflowId(event.data.caseId)).terminate('test finished');
+    await terminateSettled(env.client, readmissionWorkflowId(event.data.caseId));
   });
 
   it('R11 a returned person who re-enters with the same biometrics gets a new case flagged as re-entry', async () => {
@@ -112,7 +112,7 @@ describe('arrival intake', () => {
     expect(flagged?.evidence).toEqual([`case:${earlier.caseId}`, `enrolment:${screening.enrolmentReference}`]);
     const described = await env.client.workflow.getHandle(readmissionWorkflowId(reEntry.data.caseId)).describe();
     expect(described.searchAttributes['ReEntry']).toEqual([true]);
-    await env.client.workflow.getHandle(readmissionWorkflowId(reEntry.data.caseId)).terminate('test finished');
+    await terminateSettled(env.client, readmissionWorkflowId(reEntry.data.caseId));
   });
 
   it('R11 a near biometric match above the threshold flags the new case as re-entry too', async () => {
@@ -125,7 +125,7 @@ describe('arrival intake', () => {
     const view = await caseView(reEntry.data.caseId);
     expect(view.reEntry).toBe(true);
     expect(view.timeline.find((entry) => entry.what === 'flagged-re-entry')?.evidence).toContain(`case:${earlier.caseId}`);
-    await env.client.workflow.getHandle(readmissionWorkflowId(reEntry.data.caseId)).terminate('test finished');
+    await terminateSettled(env.client, readmissionWorkflowId(reEntry.data.caseId));
   });
 
   it('R11 an arrival whose biometrics match no returned person is not flagged', async () => {
@@ -136,7 +136,7 @@ describe('arrival intake', () => {
     const view = await caseView(event.data.caseId);
     expect(view.reEntry).toBe(false);
     expect(view.timeline.map((entry) => entry.what)).not.toContain('flagged-re-entry');
-    await env.client.workflow.getHandle(readmissionWorkflowId(event.data.caseId)).terminate('test finished');
+    await terminateSettled(env.client, readmissionWorkflowId(event.data.caseId));
   });
 
   it('R11 R12 end to end: the case workflow transfers the person and registers the return, and their re-entry is flagged', async () => {
@@ -167,7 +167,7 @@ describe('arrival intake', () => {
     const view = await caseView(reEntry.data.caseId);
     expect(view.reEntry).toBe(true);
     expect(view.timeline.find((entry) => entry.what === 'flagged-re-entry')?.evidence).toContain(`case:${first.data.caseId}`);
-    await env.client.workflow.getHandle(readmissionWorkflowId(reEntry.data.caseId)).terminate('test finished');
+    await terminateSettled(env.client, readmissionWorkflowId(reEntry.data.caseId));
   });
 });
 
@@ -223,7 +223,7 @@ describe('one person, one case', () => {
     // A repeat announcement keeps its event id, so Border Force's consumer can drop the copy.
     expect(new Set(notices.map((notice) => notice.event.eventId)).size).toBe(1);
     expect(notices[0]?.key).toBe(second.data.caseId);
-    await env.client.workflow.getHandle(readmissionWorkflowId(first.data.caseId)).terminate('test finished');
+    await terminateSettled(env.client, readmissionWorkflowId(first.data.caseId));
   });
 
   it('R11 two records of one person handled at the same moment start one workflow; the other is noted on it', async () => {
@@ -238,7 +238,7 @@ describe('one person, one case', () => {
     await expect(caseExists(linked.data.caseId)).resolves.toBe(false);
     const view = await caseView(opened.data.caseId);
     expect(view.timeline.find((entry) => entry.what === 'duplicate-record-linked')?.evidence).toContain(`record:${linked.data.caseId}`);
-    await env.client.workflow.getHandle(readmissionWorkflowId(opened.data.caseId)).terminate('test finished');
+    await terminateSettled(env.client, readmissionWorkflowId(opened.data.caseId));
   });
 
   it('R11 a late record of a crossing whose case has ended opens nothing and is announced as linked to the ended case', async () => {
@@ -265,6 +265,6 @@ describe('one person, one case', () => {
     const view = await caseView(later.data.caseId);
     expect(view.reEntry).toBe(false);
     expect(view.timeline.find((entry) => entry.what === 'linked-earlier-case')?.evidence).toContain(`case:${first.data.caseId}`);
-    await env.client.workflow.getHandle(readmissionWorkflowId(later.data.caseId)).terminate('test finished');
+    await terminateSettled(env.client, readmissionWorkflowId(later.data.caseId));
   });
 });

@@ -87,7 +87,7 @@ describe('challenge events', () => {
     expect(released.timeline.map((entry) => entry.what)).toEqual(expect.arrayContaining(['hold-placed', 'hold-released']));
     await expect(pendingReferences(driver.caseId)).resolves.toEqual([]);
     await expect(register.find(id)).resolves.toMatchObject({ status: 'decided', outcome: 'dismissed' });
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R5 pending matters are the lodged challenges minus the decided ones, at the moment of the call', async () => {
@@ -101,7 +101,7 @@ describe('challenge events', () => {
     await expect(pendingReferences(driver.caseId)).resolves.toEqual([second]);
     // R7: one hold remains, so the case stays held.
     expect((await driver.view()).onHold).toBe(true);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R7 a duplicate lodging changes nothing, even a late copy arriving after the decision', async () => {
@@ -118,7 +118,7 @@ describe('challenge events', () => {
     const view = await driver.view();
     expect(view.onHold).toBe(false);
     expect(view.timeline.filter((entry) => entry.what === 'hold-placed')).toHaveLength(1);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R7 an upheld challenge sends the case to the domestic process', async () => {
@@ -134,7 +134,7 @@ describe('challenge events', () => {
     const id = challengeId();
     await expect(rejectionOf(handler.decide(decided(driver.caseId, id)))).resolves.toMatch(new RegExp(`challenge ${id} is not in the register`));
     await expect(register.find(id)).resolves.toBeUndefined();
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R7 a decision arriving before its lodging (out of order) is rejected, and holds nothing; the lodging then holds the case', async () => {
@@ -150,7 +150,7 @@ describe('challenge events', () => {
     // Replayed from the dead-letter topic once the lodging is in, the same decision releases the hold.
     await expect(handler.decide(decision)).resolves.toBe('hold-released');
     expect((await driver.view()).onHold).toBe(false);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R7 a second decision is ignored when identical and rejected when different', async () => {
@@ -163,7 +163,7 @@ describe('challenge events', () => {
     await expect(rejectionOf(handler.decide(decided(driver.caseId, id, 'upheld')))).resolves.toMatch(/already decided \(dismissed/);
     await expect(register.find(id)).resolves.toMatchObject({ outcome: 'dismissed' });
     expect((await driver.view()).state).not.toBe('claim-succeeded');
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('rejects a challenge on a case that has no readmission workflow, and keeps it out of the register', async () => {

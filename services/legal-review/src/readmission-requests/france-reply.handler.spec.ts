@@ -95,7 +95,7 @@ describe('France replies', () => {
 
     await expect(handler.forward(accepted)).resolves.toBe('duplicate');
     await expect(replies.forRequest(requestReference)).resolves.toHaveLength(1);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R10 a refusal is recorded with its ground and leaves a correctable case while R3 runs', async () => {
@@ -106,13 +106,13 @@ describe('France replies', () => {
     await handler.onFranceReplied(reply(driver.caseId, requestReference, 'refused', 'insufficient-evidence'));
     expect((await driver.view()).state).toBe('refused-correctable');
     await expect(replies.forRequest(requestReference)).resolves.toEqual([expect.objectContaining({ kind: 'refused', ground: 'insufficient-evidence' })]);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R10 a reply quoting a request never sent is rejected: no readmission request <ref> was sent', async () => {
     const driver = await openCase();
     await expect(rejectionOf(handler.forward(reply(driver.caseId, 'req_NEVERSENT000001')))).resolves.toBe('no readmission request req_NEVERSENT000001 was sent');
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('rejects a reply naming another case than the one its request was sent for', async () => {
@@ -121,7 +121,7 @@ describe('France replies', () => {
     const requestReference = await lastRequestOf(driver.caseId);
     const otherCase = nextCaseId();
     await expect(rejectionOf(handler.forward(reply(otherCase, requestReference)))).resolves.toMatch(new RegExp(`sent for case ${driver.caseId}, not for case ${otherCase}`));
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it("R4 a reply the workflow refuses (no request awaiting) is rejected with the workflow's reason and not stored", async () => {
@@ -141,7 +141,7 @@ describe('France replies', () => {
     await expect(rejectionOf(handler.forward(early))).resolves.toBe("no readmission request is awaiting France's reply (the case is in state screening)");
     await expect(replies.find(early.eventId)).resolves.toBeUndefined();
     expect((await driver.view()).state).toBe('screening');
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R4 a contradicting second reply lands on the dead-letter topic, kind rejected, with the reason', async () => {
@@ -180,7 +180,7 @@ describe('France replies', () => {
       expect(String(dead?.headers[DeadLetterHeaders.kind])).toBe('rejected');
       expect(String(dead?.headers[DeadLetterHeaders.reason])).toBe("no readmission request is awaiting France's reply (the case is in state removal-directions)");
       expect((await driver.view()).state).toBe('removal-directions');
-      await driver.handle.terminate('test finished');
+      await driver.finish();
     } finally {
       await moduleRef.close();
     }

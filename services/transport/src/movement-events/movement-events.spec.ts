@@ -177,7 +177,7 @@ describe('boarding and handover forwarded to the case workflow', () => {
     const rebooked = await driver.waitForState('movement-booked');
     expect(rebooked.movement?.movementId).not.toBe(movementId);
     expect(await bookingStatuses(driver.caseId)).toEqual([`${movementId}:no-show`, `${rebooked.movement?.movementId}:booked`]);
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 });
 
@@ -189,7 +189,7 @@ describe('refusals are dead-lettered with the reason', () => {
     await expect(rejection(boarding.forward(await boardingEvent(stranger, movementId, 'boarded'), new Date()))).resolves.toBe(
       `case ${stranger} has no booking on movement ${movementId}`,
     );
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('a boarding the workflow refuses is rejected with the workflow’s reason, and the seat is held again', async () => {
@@ -203,7 +203,7 @@ describe('refusals are dead-lettered with the reason', () => {
     expect(await bookingStatuses(driver.caseId)).toEqual([`${movementId}:booked`]);
     expect(await seatsOf(db, movementId)).toEqual(before);
     expect((await driver.view()).state).toBe('movement-booked');
-    await driver.handle.terminate('test finished');
+    await driver.finish();
   });
 
   it('R9 a handover the workflow refuses is rejected with its reason and forgotten, so the corrected one goes through', async () => {
