@@ -1,27 +1,19 @@
 import fc from 'fast-check';
-import { type Database, type Queryable } from '@oioo/database';
-import { identityServices, opaqueId, openIdentityDatabase } from '../test-support/identity-test-kit';
+import { type Queryable } from '@oioo/database';
+import { opaqueId, useIdentityDatabase } from '../test-support/identity-test-kit';
 import { applyEdits, editsArbitrary, templateArbitrary } from '../test-support/template-variations';
 import { candidateThreshold, indexedTemplate } from './near-match-candidates';
 import { RegisterMatcher } from './register-matcher.service';
 import { templateHash } from './template-hash';
 import { templateSimilarity } from './template-similarity';
 
-let db: Database;
-let services: ReturnType<typeof identityServices>;
-
-beforeAll(async () => {
-  db = await openIdentityDatabase();
-  services = identityServices(db);
-}, 60_000);
-
-afterAll(() => db?.close());
+const identity = useIdentityDatabase();
 
 /** Enrols the template for a new person and records it as an irregular entry (E4); returns the enrolment reference. */
 async function enterInRegister(template: string): Promise<string> {
   const [personId, caseId] = [opaqueId('per'), opaqueId('case')];
-  const { enrolment } = await services.enrolments.enrol(db, { personId, caseId, context: 'arrival', sourceKey: `test:${caseId}`, template, capturedAt: new Date().toISOString() });
-  await services.irregularEntries.record(db, { caseId, personId, enrolmentReference: enrolment.reference, route: 'apprehended', arrivedAt: new Date().toISOString() });
+  const { enrolment } = await identity.services.enrolments.enrol(identity.db, { personId, caseId, context: 'arrival', sourceKey: `test:${caseId}`, template, capturedAt: new Date().toISOString() });
+  await identity.services.irregularEntries.record(identity.db, { caseId, personId, enrolmentReference: enrolment.reference, route: 'apprehended', arrivedAt: new Date().toISOString() });
   return enrolment.reference;
 }
 
@@ -44,7 +36,7 @@ describe('near-match index', () => {
           const key = indexedTemplate(probe);
           const threshold = candidateThreshold(probe, matchThreshold);
           if (key === null || threshold === undefined) continue;
-          const candidates = await indexCandidates(db, key, threshold);
+          const candidates = await indexCandidates(identity.db, key, threshold);
           for (const [c, candidate] of templates.entries()) {
             if (c === p || indexedTemplate(candidate) === null || templateSimilarity(probe, candidate) < matchThreshold) continue;
             pairsChecked += 1;
@@ -64,7 +56,7 @@ describe('near-match index', () => {
         for (const edits of editSets) await enterInRegister(applyEdits(first, edits));
         const matcher = new RegisterMatcher({ matchThreshold });
 
-        const found = await matcher.find(db, first, 'irregular-entries');
+        const found = await matcher.find(identity.db, first, 'irregular-entries');
 
         expect(found.map((match) => [match.caseId, match.score])).toEqual(await scoreWholeRegister(first, matchThreshold));
       }),
@@ -78,20 +70,20 @@ describe('near-match index', () => {
     const run = Array.from({ length: 120 }, (_, index) => punctuation[((index * index * 7 + index * 3) % 97) % punctuation.length]).join('');
     const [probe, sample] = [`${run}abcd`, `${run}wxyz`];
     expect(templateSimilarity(probe, sample)).toBeGreaterThanOrEqual(0.9);
-    const pgTrgm = await db.query<{ score: number }>('SELECT similarity($1, $2) AS score', [probe, sample]);
+    const pgTrgm = await identity.db.query<{ score: number }>('SELECT similarity($1, $2) AS score', [probe, sample]);
     expect(pgTrgm.rows[0]?.score).toBe(0);
     const reference = await enterInRegister(sample);
 
-    const found = await services.matcher.find(db, probe, 'irregular-entries');
+    const found = await identity.services.matcher.find(identity.db, probe, 'irregular-entries');
 
     expect(found.map((match) => match.enrolmentReference)).toContain(reference);
   });
 
   it('leaves pg_trgm.similarity_threshold as it was once the candidates are read, in a transaction or not', async () => {
     const setting = async (q: Queryable) => (await q.query<{ value: string }>("SELECT current_setting('pg_trgm.similarity_threshold') AS value")).rows[0]?.value;
-    await indexCandidates(db, 'tpl-3f9a1c7e5b2d', 0.71);
-    expect(await setting(db)).toBe('0.3');
-    await db.transaction(async (tx) => {
+    await indexCandidates(identity.db, 'tpl-3f9a1c7e5b2d', 0.71);
+    expect(await setting(identity.db)).toBe('0.3');
+    await identity.db.transaction(async (tx) => {
       await indexCandidates(tx, 'tpl-3f9a1c7e5b2d', 0.71);
       expect(await setting(tx)).toBe('0.3');
     });
@@ -100,7 +92,7 @@ describe('near-match index', () => {
 
 /** The old way: every entry of the register scored, best enrolment per case, as [caseId, score], best first. */
 async function scoreWholeRegister(probe: string, matchThreshold: number): Promise<Array<[string, number]>> {
-  const rows = await db.query<{ case_id: string; template: string }>('SELECT i.case_id, e.template FROM irregular_entries i JOIN enrolments e ON e.reference = i.enrolment_reference');
+  const rows = await identity.db.query<{ case_id: string; template: string }>('SELECT i.case_id, e.template FROM irregular_entries i JOIN enrolments e ON e.reference = i.enrolment_reference');
   const best = new Map<string, number>();
   for (const row of rows.rows) {
     const score = templateHash(row.template) === templateHash(probe) ? 1 : templateSimilarity(probe, row.template);

@@ -1,19 +1,10 @@
-import { type Database } from '@oioo/database';
-import { arrivalEvent, identityServices, nearTemplate, openIdentityDatabase, openedCase, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
+import { arrivalEvent, nearTemplate, useIdentityDatabase, openedCase, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
 
-let db: Database;
-let services: ReturnType<typeof identityServices>;
-
-beforeAll(async () => {
-  db = await openIdentityDatabase();
-  services = identityServices(db);
-}, 60_000);
-
-afterAll(() => db?.close());
+const identity = useIdentityDatabase();
 
 /** Fills the register of irregular entries with `count` unrelated arrivals straight in SQL, as a busy season would. */
 async function bulkIrregularEntries(count: number): Promise<void> {
-  await db.exec(`
+  await identity.db.exec(`
     INSERT INTO people (id) SELECT 'per_bulk' || lpad(g::text, 10, '0') FROM generate_series(1, ${count}) AS g;
     INSERT INTO enrolments (reference, person_id, case_id, context, source_key, template_hash, template, captured_at)
       SELECT 'enr_bulk' || lpad(g::text, 10, '0'), 'per_bulk' || lpad(g::text, 10, '0'), 'case_bulk' || lpad(g::text, 10, '0'), 'arrival',
@@ -30,12 +21,12 @@ describe('register matcher', () => {
     const template = sampleTemplate('matcher-exact');
     const exact = arrivalEvent({ biometricTemplate: template });
     const near = arrivalEvent({ biometricTemplate: nearTemplate(template, 1) });
-    await services.screening.screen(exact);
+    await identity.services.screening.screen(exact);
     // The first case has ended, so the second sample is a new crossing with an enrolment of its own.
-    services.statuses.set(exact.data.caseId, { kind: 'closed', closedAt: new Date(Date.parse(exact.data.arrivedAt) - 1000).toISOString() });
-    await services.screening.screen(near);
+    identity.services.statuses.set(exact.data.caseId, { kind: 'closed', closedAt: new Date(Date.parse(exact.data.arrivedAt) - 1000).toISOString() });
+    await identity.services.screening.screen(near);
 
-    const matches = await services.matcher.find(db, template, 'irregular-entries');
+    const matches = await identity.services.matcher.find(identity.db, template, 'irregular-entries');
 
     expect(matches).toEqual([
       { register: 'irregular-entries', caseId: exact.data.caseId, personId: exact.data.personId, enrolmentReference: expect.stringMatching(/^enr_/), score: 1 },
@@ -46,19 +37,19 @@ describe('register matcher', () => {
 
   it('leaves out the excluded case, so an arrival never matches its own enrolment', async () => {
     const event = arrivalEvent();
-    await services.screening.screen(event);
-    await expect(services.matcher.find(db, event.data.biometricTemplate, 'irregular-entries', { excludeCaseId: event.data.caseId })).resolves.toEqual([]);
+    await identity.services.screening.screen(event);
+    await expect(identity.services.matcher.find(identity.db, event.data.biometricTemplate, 'irregular-entries', { excludeCaseId: event.data.caseId })).resolves.toEqual([]);
   });
 
   it('gives one match per returned case, from the enrolments that entered the register with it', async () => {
     const template = sampleTemplate('matcher-returned');
     const event = arrivalEvent({ biometricTemplate: template });
-    const { screening } = openedCase(await services.screening.screen(event));
-    await expect(services.matcher.find(db, template, 'returns')).resolves.toEqual([]);
+    const { screening } = openedCase(await identity.services.screening.screen(event));
+    await expect(identity.services.matcher.find(identity.db, template, 'returns')).resolves.toEqual([]);
 
-    await services.returns.register(returnOf(event.data));
+    await identity.services.returns.register(returnOf(event.data));
 
-    await expect(services.matcher.find(db, template, 'returns')).resolves.toEqual([
+    await expect(identity.services.matcher.find(identity.db, template, 'returns')).resolves.toEqual([
       { register: 'returns', caseId: event.data.caseId, personId: event.data.personId, enrolmentReference: screening.enrolmentReference, score: 1 },
     ]);
   });
@@ -68,9 +59,9 @@ describe('register matcher', () => {
     const template = sampleTemplate('matcher-needle');
     // A case id that sorts after every bulk one, so the match sits on the last page.
     const needle = arrivalEvent({ caseId: 'case_zzzzNEEDLE0001', biometricTemplate: nearTemplate(template, 1) });
-    await services.screening.screen(needle);
+    await identity.services.screening.screen(needle);
 
-    const matches = await services.matcher.find(db, template, 'irregular-entries');
+    const matches = await identity.services.matcher.find(identity.db, template, 'irregular-entries');
 
     expect(matches.map((match) => match.caseId)).toEqual(['case_zzzzNEEDLE0001']);
   });

@@ -1,19 +1,14 @@
-import { type Database } from '@oioo/database';
 import { ServiceError } from '@oioo/service-kit';
-import { arrivalEvent, identityServices, nearTemplate, openIdentityDatabase, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
+import { arrivalEvent, nearTemplate, useIdentityDatabase, returnOf, sampleTemplate } from '../test-support/identity-test-kit';
 import { RegisterChecksController } from './register-checks.controller';
 
-let db: Database;
-let services: ReturnType<typeof identityServices>;
+const identity = useIdentityDatabase();
+
 let controller: RegisterChecksController;
 
-beforeAll(async () => {
-  db = await openIdentityDatabase();
-  services = identityServices(db);
-  controller = new RegisterChecksController(services.checks);
-}, 60_000);
-
-afterAll(() => db?.close());
+beforeAll(() => {
+  controller = new RegisterChecksController(identity.services.checks);
+});
 
 describe('POST /register-checks', () => {
   it('E4 a template in no register: neither returned nor an irregular entry, no matches', async () => {
@@ -22,7 +17,7 @@ describe('POST /register-checks', () => {
 
   it('E4 a person who arrived by small boat has a recorded irregular entry', async () => {
     const event = arrivalEvent();
-    await services.screening.screen(event);
+    await identity.services.screening.screen(event);
 
     await expect(controller.check({ template: event.data.biometricTemplate })).resolves.toEqual({
       returned: false,
@@ -33,8 +28,8 @@ describe('POST /register-checks', () => {
 
   it('R11 E4 a person returned under the scheme is found in both registers, returns first', async () => {
     const event = arrivalEvent();
-    await services.screening.screen(event);
-    await services.returns.register(returnOf(event.data));
+    await identity.services.screening.screen(event);
+    await identity.services.returns.register(returnOf(event.data));
 
     await expect(controller.check({ template: event.data.biometricTemplate })).resolves.toEqual({
       returned: true,
@@ -49,8 +44,8 @@ describe('POST /register-checks', () => {
   it('R11 E4 a near match above the threshold counts, with its score; an unrelated template does not', async () => {
     const template = sampleTemplate('check-near');
     const event = arrivalEvent({ biometricTemplate: template });
-    await services.screening.screen(event);
-    await services.returns.register(returnOf(event.data));
+    await identity.services.screening.screen(event);
+    await identity.services.returns.register(returnOf(event.data));
 
     const answer = await controller.check({ template: nearTemplate(template, 2) });
     expect(answer).toMatchObject({ returned: true, irregularEntry: true });

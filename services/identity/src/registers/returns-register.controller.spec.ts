@@ -1,19 +1,14 @@
-import { type Database } from '@oioo/database';
 import { ServiceError } from '@oioo/service-kit';
-import { arrivalEvent, identityServices, opaqueId, openIdentityDatabase, openedCase, returnOf } from '../test-support/identity-test-kit';
+import { arrivalEvent, opaqueId, useIdentityDatabase, openedCase, returnOf } from '../test-support/identity-test-kit';
 import { ReturnsRegisterController } from './returns-register.controller';
 
-let db: Database;
-let services: ReturnType<typeof identityServices>;
+const identity = useIdentityDatabase();
+
 let controller: ReturnsRegisterController;
 
-beforeAll(async () => {
-  db = await openIdentityDatabase();
-  services = identityServices(db);
-  controller = new ReturnsRegisterController(services.returns);
-}, 60_000);
-
-afterAll(() => db?.close());
+beforeAll(() => {
+  controller = new ReturnsRegisterController(identity.services.returns);
+});
 
 async function refusalOf(promise: Promise<unknown>): Promise<{ status: number; body: unknown }> {
   const error = await promise.then(
@@ -25,20 +20,20 @@ async function refusalOf(promise: Promise<unknown>): Promise<{ status: number; b
 }
 
 async function countReturns(caseId: string): Promise<{ returns: number; enrolments: number }> {
-  const returns = await db.query<{ n: string }>('SELECT count(*) AS n FROM returns_register WHERE case_id = $1', [caseId]);
-  const enrolments = await db.query<{ n: string }>('SELECT count(*) AS n FROM returns_register_enrolments WHERE return_case_id = $1', [caseId]);
+  const returns = await identity.db.query<{ n: string }>('SELECT count(*) AS n FROM returns_register WHERE case_id = $1', [caseId]);
+  const enrolments = await identity.db.query<{ n: string }>('SELECT count(*) AS n FROM returns_register_enrolments WHERE return_case_id = $1', [caseId]);
   return { returns: Number(returns.rows[0]?.n), enrolments: Number(enrolments.rows[0]?.n) };
 }
 
 describe('POST /returns-register', () => {
   it('R11 puts the returned person\'s enrolments into the register of returns with the handover reference', async () => {
     const event = arrivalEvent();
-    const { screening } = openedCase(await services.screening.screen(event));
+    const { screening } = openedCase(await identity.services.screening.screen(event));
     const body = returnOf(event.data, { handoverReference: 'hov_01J9ZQ4X7K3M2N8P6R5V' });
 
     await expect(controller.register(body)).resolves.toBeUndefined();
 
-    await expect(services.returns.find(event.data.caseId)).resolves.toEqual({
+    await expect(identity.services.returns.find(event.data.caseId)).resolves.toEqual({
       caseId: event.data.caseId,
       personId: event.data.personId,
       handoverReference: 'hov_01J9ZQ4X7K3M2N8P6R5V',
@@ -50,17 +45,17 @@ describe('POST /returns-register', () => {
   it('R11 includes every enrolment the person has, not only the returned case\'s', async () => {
     const first = arrivalEvent();
     const second = arrivalEvent({ personId: first.data.personId });
-    await services.screening.screen(first);
-    await services.screening.screen(second);
+    await identity.services.screening.screen(first);
+    await identity.services.screening.screen(second);
 
     await controller.register(returnOf(second.data));
 
-    expect((await services.returns.find(second.data.caseId))?.enrolmentReferences).toHaveLength(2);
+    expect((await identity.services.returns.find(second.data.caseId))?.enrolmentReferences).toHaveLength(2);
   });
 
   it('is idempotent by key: a retried call adds nothing', async () => {
     const event = arrivalEvent();
-    await services.screening.screen(event);
+    await identity.services.screening.screen(event);
     const body = returnOf(event.data);
 
     await controller.register(body);
@@ -71,17 +66,17 @@ describe('POST /returns-register', () => {
 
   it('is idempotent by case: a second key for the same case and person adds nothing and keeps the first handover reference', async () => {
     const event = arrivalEvent();
-    await services.screening.screen(event);
+    await identity.services.screening.screen(event);
     await controller.register(returnOf(event.data, { idempotencyKey: 'first-key-0001', handoverReference: 'hov_FIRST00000001' }));
     await controller.register(returnOf(event.data, { idempotencyKey: 'second-key-0002', handoverReference: 'hov_SECOND0000002' }));
 
     await expect(countReturns(event.data.caseId)).resolves.toEqual({ returns: 1, enrolments: 1 });
-    expect((await services.returns.find(event.data.caseId))?.handoverReference).toBe('hov_FIRST00000001');
+    expect((await identity.services.returns.find(event.data.caseId))?.handoverReference).toBe('hov_FIRST00000001');
   });
 
   it('refuses with 409 RETURN_CONFLICT a case already registered for another person', async () => {
     const event = arrivalEvent();
-    await services.screening.screen(event);
+    await identity.services.screening.screen(event);
     await controller.register(returnOf(event.data));
 
     const refusal = await refusalOf(controller.register({ ...returnOf(event.data, { idempotencyKey: 'other-key-0003' }), personId: opaqueId('per') }));

@@ -1,33 +1,28 @@
-import { type Database } from '@oioo/database';
 import { EXEMPTION_REASONS, identitySubjectAccessSchema } from '@oioo/contracts';
 import { AgeAssessmentsRepository } from '../age-assessments/age-assessments.repository';
-import { arrivalEvent, identityServices, opaqueId, openIdentityDatabase, openedCase } from '../test-support/identity-test-kit';
+import { arrivalEvent, opaqueId, useIdentityDatabase, openedCase } from '../test-support/identity-test-kit';
 import { SubjectAccessRepository } from './subject-access.repository';
 
-let db: Database;
-let services: ReturnType<typeof identityServices>;
+const identity = useIdentityDatabase();
+
 let repository: SubjectAccessRepository;
 
-beforeAll(async () => {
-  db = await openIdentityDatabase();
-  services = identityServices(db);
-  repository = new SubjectAccessRepository(db);
-}, 60_000);
-
-afterAll(() => db?.close());
+beforeAll(() => {
+  repository = new SubjectAccessRepository(identity.db);
+});
 
 /** An EOI of a family (the person and a partner) with a presence request and an appointment naming both, as the legal route writes them. */
 async function familyEoi(personId: string, partnerId: string): Promise<string> {
   const eoiId = opaqueId('eoi');
-  await db.query('INSERT INTO people (id) VALUES ($1), ($2) ON CONFLICT DO NOTHING', [personId, partnerId]);
-  await db.query("INSERT INTO eoi_submissions (eoi_id, event_id, family_reference, submitted_at) VALUES ($1, 'evt-1', 'FAM-1', '2025-09-03T08:30:00Z')", [eoiId]);
+  await identity.db.query('INSERT INTO people (id) VALUES ($1), ($2) ON CONFLICT DO NOTHING', [personId, partnerId]);
+  await identity.db.query("INSERT INTO eoi_submissions (eoi_id, event_id, family_reference, submitted_at) VALUES ($1, 'evt-1', 'FAM-1', '2025-09-03T08:30:00Z')", [eoiId]);
   const applicant = `INSERT INTO eoi_applicants (eoi_id, person_id, position, role, given_names, family_name, date_of_birth, nationalities, document_kind, document_number,
       document_issuing_country, document_nationality_shown, document_expires_on, eea_family_member, protection_elsewhere, french_residence_permission, uk_link_within_5_years)
     VALUES ($1, $2, $3, $4, $5, 'Ghebremichael', '1991-11-23', '{ERI}', 'passport', $6, 'ERI', 'ERI', '2030-05-31', false, false, false, true)`;
-  await db.query(applicant, [eoiId, personId, 0, 'main', 'Amanuel', 'ER7781234']);
-  await db.query(applicant, [eoiId, partnerId, 1, 'partner', 'Selam', 'ER5550001']);
-  await db.query("INSERT INTO presence_requests (idempotency_key, eoi_id, person_ids, confirm_within_ms, event_id) VALUES ($1, $2, $3, 86400000, gen_random_uuid())", [`${eoiId}:presence`, eoiId, [personId, partnerId]]);
-  await db.query("INSERT INTO vac_appointments (appointment_reference, idempotency_key, eoi_id, person_ids, centre, at, event_id) VALUES ($1, $2, $3, $4, 'VAC-PARIS', '2025-09-10T09:00:00Z', gen_random_uuid())", [
+  await identity.db.query(applicant, [eoiId, personId, 0, 'main', 'Amanuel', 'ER7781234']);
+  await identity.db.query(applicant, [eoiId, partnerId, 1, 'partner', 'Selam', 'ER5550001']);
+  await identity.db.query("INSERT INTO presence_requests (idempotency_key, eoi_id, person_ids, confirm_within_ms, event_id) VALUES ($1, $2, $3, 86400000, gen_random_uuid())", [`${eoiId}:presence`, eoiId, [personId, partnerId]]);
+  await identity.db.query("INSERT INTO vac_appointments (appointment_reference, idempotency_key, eoi_id, person_ids, centre, at, event_id) VALUES ($1, $2, $3, $4, 'VAC-PARIS', '2025-09-10T09:00:00Z', gen_random_uuid())", [
     opaqueId('vac'),
     `${eoiId}:vac`,
     eoiId,
@@ -40,10 +35,10 @@ describe('identity\'s answer to a subject-access request', () => {
   it('gathers the person\'s arrivals, both cases, age assessment and EOI, without templates, staff or the partner', async () => {
     const first = arrivalEvent();
     const personId = first.data.personId;
-    openedCase(await services.screening.screen(first));
+    openedCase(await identity.services.screening.screen(first));
     const second = arrivalEvent({ personId });
-    openedCase(await services.screening.screen(second));
-    await new AgeAssessmentsRepository(db, services.people).record({
+    openedCase(await identity.services.screening.screen(second));
+    await new AgeAssessmentsRepository(identity.db, identity.services.people).record({
       caseId: second.data.caseId,
       personId,
       outcome: 'adult',

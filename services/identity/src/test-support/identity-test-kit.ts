@@ -48,6 +48,40 @@ export function identityServices(db: Database, matchThreshold: number = DEFAULT_
   return { people, enrolments, matcher, irregularEntries, returns, screenings, links, screening, statuses, checks: new RegisterChecks(db, matcher) };
 }
 
+/** Test support only: what {@link useIdentityDatabase} gives a spec file; read it inside tests, once beforeAll has run. */
+export interface IdentityDatabaseFixture {
+  readonly db: Database;
+  readonly services: IdentityServices;
+}
+
+/** Test support only: the providers {@link identityServices} wires. */
+export type IdentityServices = ReturnType<typeof identityServices>;
+
+/**
+ * Test support only: opens an identity database (real migrations) and wires its services before the spec
+ * file's tests, and closes it after them.
+ */
+export function useIdentityDatabase(): IdentityDatabaseFixture {
+  let opened: { db: Database; services: IdentityServices } | undefined;
+  beforeAll(async () => {
+    const db = await openIdentityDatabase();
+    opened = { db, services: identityServices(db) };
+  }, 60_000);
+  afterAll(() => opened?.db.close());
+  const current = () => {
+    if (!opened) throw new Error('the identity database is opened in beforeAll: read it inside a test');
+    return opened;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get services() {
+      return current().services;
+    },
+  };
+}
+
 /** Test support only: the screening of a record that opened a case; fails the test when the record was linked instead. */
 export function openedCase(outcome: ArrivalScreeningOutcome): ArrivalScreeningRecord {
   if (outcome.kind !== 'case') throw new Error(`expected the record to open a case, but it was linked to ${outcome.link.caseId} (${outcome.link.link})`);
