@@ -2,16 +2,16 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Client } from '@temporalio/client';
-import { type NativeConnection, Worker } from '@temporalio/worker';
 import { SearchAttributes, readmissionWorkflowId } from '@oioo/contracts';
 import { OpsRefusedError } from '@oioo/ops';
-import { createTemporalClient, createTemporalNativeConnection, temporalDataConverter } from '@oioo/temporal';
+import { createTemporalClient } from '@oioo/temporal';
 import { cachedWorkflowBundle, installQuietTemporalRuntime } from '@oioo/testing';
 import { WORKFLOWS_ENTRY } from '@oioo/worker';
 import { arrivalRecordedSignal, readmissionCaseWorkflow } from '@oioo/workflows-readmission';
 import { type OpsHarness, startOpsHarness } from '../support/ops-harness';
 import { Sessions } from '../support/people-tokens';
 import { eventually, stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
+import { StoppableWorkers } from '../support/stoppable-workers';
 
 /** R3 gives 14 days to send the request; compressed this much, it falls due 8 s after arrival. */
 const DEADLINE_SECONDS = 8;
@@ -20,47 +20,30 @@ const COMPRESSION = (14 * 86_400) / DEADLINE_SECONDS;
 const sessions = new Sessions();
 let harness: OpsHarness;
 let client: Client;
-let connection: NativeConnection;
+let workers: StoppableWorkers;
 let bundlePath: string;
 // A task queue of this file's own, so no other test's worker picks the case up while ours is stopped.
 const taskQueue = `ops-it-${uniqueOpaqueId('tq').toLowerCase()}`;
 const caseId = uniqueOpaqueId('case');
 const workflowId = readmissionWorkflowId(caseId);
 
-const runningWorkers = new Set<() => Promise<void>>();
-
 /** A worker of the real workflow code on this file's queue, running until the returned stop is called. */
-async function startWorker(): Promise<() => Promise<void>> {
-  const worker = await Worker.create({
-    connection,
-    namespace: stackTemporalConfig().namespace,
-    taskQueue,
-    workflowBundle: { codePath: bundlePath },
-    dataConverter: temporalDataConverter(stackTemporalConfig()),
-  });
-  const running = worker.run();
-  const stop = async () => {
-    runningWorkers.delete(stop);
-    worker.shutdown();
-    await running;
-  };
-  runningWorkers.add(stop);
-  return stop;
+function startWorker(): Promise<() => Promise<void>> {
+  return workers.start(taskQueue, { workflowBundle: { codePath: bundlePath } });
 }
 
 beforeAll(async () => {
   installQuietTemporalRuntime();
   harness = await startOpsHarness();
   client = await createTemporalClient(stackTemporalConfig());
-  connection = await createTemporalNativeConnection(stackTemporalConfig());
+  workers = await StoppableWorkers.connect();
   // The worker and `replay` load the same bundle, as production workers load WORKER_WORKFLOW_BUNDLE.
   bundlePath = join(tmpdir(), `oioo-ops-it-${process.pid}.js`);
   writeFileSync(bundlePath, (await cachedWorkflowBundle(WORKFLOWS_ENTRY)).code);
 }, 120_000);
 
 afterAll(async () => {
-  for (const stop of [...runningWorkers]) await stop();
-  await connection?.close();
+  await workers?.close();
   await client?.connection.close();
   await harness?.stop();
 });

@@ -1,6 +1,6 @@
 import { type Client } from '@temporalio/client';
-import { type NativeConnection, Worker } from '@temporalio/worker';
-import { createTemporalClient, createTemporalNativeConnection, temporalDataConverter } from '@oioo/temporal';
+import { Worker } from '@temporalio/worker';
+import { createTemporalClient, temporalDataConverter } from '@oioo/temporal';
 import { hasTaskWithSignalAndUpdate, installQuietTemporalRuntime, withSignalsBatchedApart, workflowSettled } from '@oioo/testing';
 import { LedgerDriver, nextId } from '@oioo/workflows-equivalence-ledger/testing';
 import { requestPlacesUpdate } from '@oioo/workflows-equivalence-ledger';
@@ -8,33 +8,13 @@ import { CaseDriver, FakeReadmissionServices, arrivalOf, nextCaseId } from '@oio
 import { arrivalRecordLinkedSignal } from '@oioo/workflows-readmission';
 import { eoiWorkflowId } from '@oioo/contracts';
 import { stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
+import { StoppableWorkers } from '../support/stoppable-workers';
 
 const LEDGER_WORKFLOWS = require.resolve('@oioo/workflows-equivalence-ledger/src/test-support/ledger-test-workflows');
 const READMISSION_WORKFLOWS = require.resolve('@oioo/workflows-readmission/src/readmission-case.workflow');
 
 let client: Client;
-let connection: NativeConnection;
-const runningWorkers = new Set<() => Promise<void>>();
-
-/** A worker on a queue of the test's own (no other test's worker takes its tasks while it is stopped); returns its stop. */
-async function startWorker(taskQueue: string, workflowsPath: string, activities: object): Promise<() => Promise<void>> {
-  const worker = await Worker.create({
-    connection,
-    namespace: stackTemporalConfig().namespace,
-    taskQueue,
-    workflowsPath,
-    activities,
-    dataConverter: temporalDataConverter(stackTemporalConfig()),
-  });
-  const running = worker.run();
-  const stop = async () => {
-    runningWorkers.delete(stop);
-    worker.shutdown();
-    await running;
-  };
-  runningWorkers.add(stop);
-  return stop;
-}
+let workers: StoppableWorkers;
 
 /** Replays the workflow's history as recorded, and with each task's signals applied in a batch of their own. */
 async function replayBothWays(workflowId: string, workflowsPath: string) {
@@ -48,19 +28,18 @@ async function replayBothWays(workflowId: string, workflowsPath: string) {
 beforeAll(async () => {
   installQuietTemporalRuntime();
   client = await createTemporalClient(stackTemporalConfig());
-  connection = await createTemporalNativeConnection(stackTemporalConfig());
+  workers = await StoppableWorkers.connect();
 });
 
 afterAll(async () => {
-  for (const stop of [...runningWorkers]) await stop();
-  await connection?.close();
+  await workers?.close();
   await client?.connection.close();
 });
 
 describe('a workflow task that carries a signal and Updates together replays the same however the SDK batches them', () => {
   it('Q2 the ledger told of a readmission and asked for places while its worker was down releases the same on replay', async () => {
     const taskQueue = `batching-${uniqueOpaqueId('tq').toLowerCase()}`;
-    let stop = await startWorker(taskQueue, LEDGER_WORKFLOWS, { publishWeeklyReport: async () => undefined });
+    let stop = await workers.start(taskQueue, { workflowsPath: LEDGER_WORKFLOWS }, { publishWeeklyReport: async () => undefined });
     const ledger = await LedgerDriver.open(client, { taskQueue });
     const eois = Array.from({ length: 4 }, () => nextId('eoi'));
     for (const eoiId of eois) await client.workflow.start('stubEoiWorkflow', { taskQueue, workflowId: eoiWorkflowId(eoiId), args: [{ eoiId }] });
@@ -74,7 +53,7 @@ describe('a workflow task that carries a signal and Updates together replays the
     await ledger.confirmReadmissions(1);
     const asked = eois.slice(2).map((eoiId) => ledger.handle.executeUpdate(requestPlacesUpdate, { args: [{ commandId: uniqueOpaqueId('cmd'), eoiId, people: 1, submittedAt: new Date().toISOString(), nationalities: ['SDN'], ukLinkWithin5Years: false }] }));
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 1_000));
-    stop = await startWorker(taskQueue, LEDGER_WORKFLOWS, { publishWeeklyReport: async () => undefined });
+    stop = await workers.start(taskQueue, { workflowsPath: LEDGER_WORKFLOWS }, { publishWeeklyReport: async () => undefined });
     await expect(Promise.all(asked)).resolves.toEqual([{ status: 'held', places: 1 }, { status: 'held', places: 1 }]);
     await ledger.waitForBalance((balance) => balance.notifications.delivered === 2);
     await ledger.settled();
@@ -88,7 +67,7 @@ describe('a workflow task that carries a signal and Updates together replays the
   it('R3 a case told of a second arrival record and screened while its worker was down replays the same', async () => {
     const taskQueue = `batching-${uniqueOpaqueId('tq').toLowerCase()}`;
     const services = new FakeReadmissionServices();
-    let stop = await startWorker(taskQueue, READMISSION_WORKFLOWS, services.activities());
+    let stop = await workers.start(taskQueue, { workflowsPath: READMISSION_WORKFLOWS }, services.activities());
     const driver = await CaseDriver.open(client, arrivalOf(nextCaseId(), new Date()), { taskQueue });
     await driver.waitForState('screening');
     await stop();
@@ -97,7 +76,7 @@ describe('a workflow task that carries a signal and Updates together replays the
     await driver.handle.signal(arrivalRecordLinkedSignal, { eventId: uniqueOpaqueId('evt'), recordCaseId: nextCaseId(), matchScore: 1 });
     const screened = driver.screenAsAdult();
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 1_000));
-    stop = await startWorker(taskQueue, READMISSION_WORKFLOWS, services.activities());
+    stop = await workers.start(taskQueue, { workflowsPath: READMISSION_WORKFLOWS }, services.activities());
     await expect(screened).resolves.toMatchObject({ state: 'awaiting-selection' });
     await workflowSettled(client, driver.handle.workflowId);
 
