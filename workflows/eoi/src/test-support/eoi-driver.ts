@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Client, type WorkflowHandle } from '@temporalio/client';
 import { TaskQueues, eoiWorkflowId } from '@oioo/contracts';
-import { queryAnswered } from '@oioo/testing';
+import { queryAnswered, workflowSettled } from '@oioo/testing';
 import type { EoiApplicantFacts, EoiPolicy } from '@oioo/domain';
 import {
   type EoiCaseState,
@@ -54,23 +54,23 @@ export class EoiDriver {
   }
 
   /** Polls the case until it reaches a state (the workflow acts on its own between steps). */
-  async waitForState(state: EoiCaseState, timeoutMs = 20_000): Promise<EoiCaseView> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const view = await this.view();
-      if (view.state === state) return view;
-      if (Date.now() > deadline) throw new Error(`EOI ${this.eoiId} is in ${view.state}, not ${state}: ${JSON.stringify(view.timeline.slice(-3))}`);
-      await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
-    }
+  waitForState(state: EoiCaseState, timeoutMs = 20_000): Promise<EoiCaseView> {
+    return this.waitFor((view) => view.state === state, timeoutMs, `in ${state}`);
   }
 
-  /** Polls the case until the view satisfies the test. */
-  async waitFor(satisfied: (view: EoiCaseView) => boolean, timeoutMs = 20_000): Promise<EoiCaseView> {
+  /** Waits until the case has finished reacting to what it was told (its search attributes and service calls are up to date). */
+  settled(): Promise<void> {
+    return workflowSettled(this.client, this.handle.workflowId);
+  }
+
+  /** Polls the case until the view satisfies the test, reading it only once the case has settled. */
+  async waitFor(satisfied: (view: EoiCaseView) => boolean, timeoutMs = 20_000, what = 'the expected view'): Promise<EoiCaseView> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      await this.settled();
       const view = await this.view();
       if (satisfied(view)) return view;
-      if (Date.now() > deadline) throw new Error(`EOI ${this.eoiId} never reached the expected view: ${JSON.stringify(view.timeline.slice(-3))}`);
+      if (Date.now() > deadline) throw new Error(`EOI ${this.eoiId} never reached ${what} (state ${view.state}): ${JSON.stringify(view.timeline.slice(-3))}`);
       await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
     }
   }
