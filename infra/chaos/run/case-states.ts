@@ -1,45 +1,52 @@
 import { type Client } from '@temporalio/client';
-import { eoiWorkflowId, readmissionWorkflowId } from '@oioo/contracts';
-import { eoiCaseViewQuery } from '@oioo/workflows-eoi';
-import { caseViewQuery } from '@oioo/workflows-readmission';
+import { SearchAttributes, eoiWorkflowId, readmissionWorkflowId } from '@oioo/contracts';
 import { type ActionFlow } from '../workload';
 
-/** Reads a case's state from its workflow (a query: it changes nothing), so a step is taken only once the case is ready for it. */
+/** What a case's workflow says of itself without running any of its code. */
+interface CaseStatus {
+  /** The state the case last published (`CaseState`), or undefined before its first workflow task. */
+  state: string | undefined;
+  running: boolean;
+}
+
+/**
+ * Reads a case's state from the `CaseState` search attribute its workflow publishes, so a step is taken only
+ * once the case is ready for it. A describe is answered by the server from the workflow's mutable state; a
+ * query would be dispatched to a worker, which replays the whole history of a case it no longer caches, and
+ * thousands of waiting steps made queries a large share of a long run's load.
+ */
 export class CaseStates {
   constructor(private readonly temporal: Client) {}
 
-  /** The case's current state, or undefined while its workflow does not exist or cannot answer. */
+  /** The case's current state, or undefined while its workflow does not exist or cannot be reached. */
   async stateOf(flow: ActionFlow): Promise<string | undefined> {
-    try {
-      if (flow.kind === 'eoi') return (await this.temporal.workflow.getHandle(eoiWorkflowId(flow.id)).query(eoiCaseViewQuery)).state;
-      return (await this.temporal.workflow.getHandle(readmissionWorkflowId(flow.id)).query(caseViewQuery)).state;
-    } catch {
-      return undefined;
-    }
+    return (await this.statusOf(flow))?.state;
   }
 
   /**
    * Waits until the case is in `state`; false when it is not within `timeoutMs` or has ended (the case went
-   * another way, or the platform is down). Polls at `pollMs`, then less and less often up to `maxPollMs`: a
-   * query costs the server and a worker, and under overload many waiting steps polling fast would add to it.
+   * another way, or the platform is down). Polls at `pollMs`, then less and less often up to `maxPollMs`, so
+   * many waiting steps do not add much to an overloaded server.
    */
   async waitFor(flow: ActionFlow, state: string, timeoutMs: number, pollMs = 250, maxPollMs = 3_000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    for (let poll = 1, delayMs = pollMs; ; poll += 1, delayMs = Math.min(maxPollMs, Math.round(delayMs * 1.5))) {
-      if ((await this.stateOf(flow)) === state) return true;
+    for (let delayMs = pollMs; ; delayMs = Math.min(maxPollMs, Math.round(delayMs * 1.5))) {
+      const status = await this.statusOf(flow);
+      if (status?.state === state) return true;
+      // An ended case never reaches another state: no need to wait out the limit.
+      if (status && !status.running) return false;
       if (Date.now() >= deadline) return false;
-      // An ended case never reaches another state: no need to wait out the limit (checked now and then, it costs a call).
-      if (poll % 5 === 0 && (await this.hasEnded(flow))) return false;
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   }
 
-  private async hasEnded(flow: ActionFlow): Promise<boolean> {
+  private async statusOf(flow: ActionFlow): Promise<CaseStatus | undefined> {
+    const workflowId = flow.kind === 'eoi' ? eoiWorkflowId(flow.id) : readmissionWorkflowId(flow.id);
     try {
-      const description = await this.temporal.workflow.getHandle(flow.kind === 'eoi' ? eoiWorkflowId(flow.id) : readmissionWorkflowId(flow.id)).describe();
-      return description.status.name !== 'RUNNING';
+      const description = await this.temporal.workflow.getHandle(workflowId).describe();
+      return { state: description.typedSearchAttributes.get(SearchAttributes.caseState), running: description.status.name === 'RUNNING' };
     } catch {
-      return false;
+      return undefined;
     }
   }
 }

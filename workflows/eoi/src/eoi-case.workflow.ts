@@ -87,7 +87,7 @@ export async function eoiCaseWorkflow(input: EoiCaseInput): Promise<EoiCaseResul
   const onFact = <Payload>(signal: SignalDefinition<[Payload]>, fact: (snapshot: EoiSnapshot, payload: Payload, now: Date) => void) =>
     setHandler(signal, (payload) => {
       fact(snapshot, payload, new Date());
-      news.changed();
+      news.signalled();
     });
   onFact(eoiSubmittedSignal, eoiSubmitted);
   onFact(presenceConfirmedSignal, presenceConfirmed);
@@ -100,7 +100,7 @@ export async function eoiCaseWorkflow(input: EoiCaseInput): Promise<EoiCaseResul
       update,
       (step) => {
         const result = runCommand(snapshot, command, step, new Date());
-        news.changed();
+        news.updated();
         return result;
       },
       { validator: (step) => checkCommand(snapshot, command, step, new Date()) },

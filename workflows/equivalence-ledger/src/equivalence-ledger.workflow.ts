@@ -97,12 +97,11 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
   }
   // Every signal and update tells the waiting loop, so it wakes to deliver what they released.
   const news = NewsWatch.open();
-  const changed = () => news.changed();
 
   const onFact = <Input>(signal: SignalDefinition<[Input]>, fact: LedgerFact<Input>) =>
     setHandler(signal, (payload) => {
       applyFact(snapshot, fact, payload, now());
-      changed();
+      news.signalled();
     });
   onFact(readmissionConfirmedSignal, readmissionConfirmed);
   onFact(grantLapsedSignal, grantLapsed);
@@ -114,7 +113,7 @@ export async function equivalenceLedgerWorkflow(input: EquivalenceLedgerInput): 
       update,
       (payload) => {
         const result = runCommand(snapshot, command, payload, now());
-        changed();
+        news.updated();
         return result;
       },
       { validator: (payload) => validateCommand(snapshot, command, payload, now()) },

@@ -71,23 +71,22 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
   if (patched(DEPARTURE_DEADLINE_PATCH)) snapshot.departureWatched = true;
   // Every signal and update tells the waiting loop, so it wakes to reconsider the case.
   const news = NewsWatch.open();
-  const changed = () => news.changed();
 
   setHandler(arrivalRecordedSignal, (signal) => {
     recordArrival(snapshot, signal, new Date());
-    changed();
+    news.signalled();
   });
   setHandler(arrivalRecordLinkedSignal, (signal) => {
     linkArrivalRecord(snapshot, signal, new Date());
-    changed();
+    news.signalled();
   });
   setHandler(legalHoldPlacedSignal, (signal) => {
     placeHold(snapshot, signal, new Date());
-    changed();
+    news.signalled();
   });
   setHandler(legalHoldReleasedSignal, (signal) => {
     releaseHold(snapshot, signal, new Date());
-    changed();
+    news.signalled();
   });
   setHandler(caseViewQuery, () => viewOf(snapshot));
   const handleStep = <Input extends { commandId: string }>(update: UpdateDefinition<StepResult, [Input]>, command: CaseCommand<Input>) =>
@@ -95,7 +94,7 @@ export async function readmissionCaseWorkflow(input: ReadmissionCaseInput): Prom
       update,
       (step) => {
         const result = runCommand(snapshot, command, step, new Date());
-        changed();
+        news.updated();
         return result;
       },
       { validator: (step) => checkCommand(snapshot, command, step, new Date()) },
