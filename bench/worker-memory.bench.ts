@@ -13,7 +13,7 @@ import { visibilityTime, waitForCount } from './support/visibility';
 import { startWorkerProcess } from './support/worker-process';
 
 /** Cases cached at each point; the worker's sticky cache is sized to each. */
-const CACHE_SIZES = (process.env['BENCH_MEMORY_CACHE_SIZES'] ?? '100,1000').split(',').map(Number);
+const CACHE_SIZES = (process.env['BENCH_MEMORY_CACHE_SIZES'] ?? '100,1000,10000').split(',').map(Number);
 /** History lengths (events) to replay; the case continues as new at 4,000. */
 const HISTORY_SIZES = (process.env['BENCH_REPLAY_HISTORY_SIZES'] ?? '1000,3500').split(',').map(Number);
 /** Replays of each history; the figure is their median. */

@@ -1,11 +1,7 @@
 import { z } from 'zod';
+import { OPAQUE_ID } from './opaque-id';
 
-/**
- * Opaque identifiers: a short lowercase prefix naming the kind of thing, an underscore and 10–40
- * letters or digits (a ULID or UUID without dashes fits). The strict shape is deliberate (S3): it
- * keeps names, dates of birth and free text out of workflow IDs, topic keys and search attributes.
- */
-const OPAQUE_ID = /^[a-z]{2,8}_[0-9A-Za-z]{10,40}$/;
+export { isOpaqueId } from './opaque-id';
 
 /** Builds the schema of an opaque id whose prefix names its kind (`case`, `per`, `eoi`, ...). */
 function opaqueId(prefix: string) {
@@ -46,8 +42,3 @@ export type CaseId = z.infer<typeof caseIdSchema>;
 export type PersonId = z.infer<typeof personIdSchema>;
 /** An EOI id. */
 export type EoiId = z.infer<typeof eoiIdSchema>;
-
-/** True when the value has the shape of an opaque id (used where a schema would be too heavy). */
-export function isOpaqueId(value: string): boolean {
-  return OPAQUE_ID.test(value);
-}

@@ -1,4 +1,4 @@
-import { isOpaqueId } from './ids';
+import { isOpaqueId } from './opaque-id';
 
 /**
  * Builds a workflow ID from a kind and an opaque id, refusing anything that could carry personal data

@@ -14,7 +14,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
-import { SearchAttributes, ledgerWorkflowId } from '@oioo/contracts';
+import { SearchAttributes, ledgerWorkflowId } from '@oioo/contracts/workflow';
 import { eoiPolicyOf, ruleClock } from '@oioo/domain';
 import { NewsWatch, useRuleClock, waitForNewsOrDeadline } from '@oioo/workflows-platform';
 import { grantLapsedSignal, grantRevokedSignal, placesReleasedSignal, placesRequestWithdrawnSignal } from '@oioo/workflows-equivalence-ledger';

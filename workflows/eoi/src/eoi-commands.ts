@@ -1,4 +1,4 @@
-import { isOpaqueId } from '@oioo/contracts';
+import { isOpaqueId } from '@oioo/contracts/workflow';
 import type {
   EoiCaseState,
   EoiStepResult,

@@ -11,7 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
-import { SearchAttributes, eoiWorkflowId, ledgerWorkflowId } from '@oioo/contracts';
+import { SearchAttributes, eoiWorkflowId, ledgerWorkflowId } from '@oioo/contracts/workflow';
 import { NewsWatch } from '@oioo/workflows-platform';
 import { LedgerErrorCode, archiveClosedEois, grantLapsed, grantRevoked, nextLedgerWake, readmissionConfirmed, requestWithdrawn } from '@oioo/domain';
 import {

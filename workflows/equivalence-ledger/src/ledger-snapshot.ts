@@ -16,7 +16,7 @@ import {
 } from '@oioo/domain';
 import type { EquivalenceLedgerResult, LedgerBalanceView, PlacesReleasedSignalInput, UndeliveredRelease } from './definitions';
 import { reject } from './ledger-errors';
-import { ledgerWorkflowId } from '@oioo/contracts';
+import { ledgerWorkflowId } from '@oioo/contracts/workflow';
 
 /**
  * Everything the ledger workflow keeps, as plain data: the ledger itself (its rules are pure functions

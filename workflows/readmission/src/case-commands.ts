@@ -1,4 +1,4 @@
-import { isOpaqueId } from '@oioo/contracts';
+import { isOpaqueId } from '@oioo/contracts/workflow';
 import { ageAllowsReadmission, correctedRequestAllowed, ruleClock } from '@oioo/domain';
 import { CaseErrorCode, reject } from './case-errors';
 import { type CaseSnapshot, close, isClosed, moveTo, record } from './case-state';

@@ -9,7 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { type UpdateDefinition } from '@temporalio/common';
-import { SearchAttributes } from '@oioo/contracts';
+import { SearchAttributes } from '@oioo/contracts/workflow';
 import { DEFAULT_READMISSION_POLICY, ruleClock } from '@oioo/domain';
 import { NewsWatch, useRuleClock, waitForNewsOrDeadline } from '@oioo/workflows-platform';
 import * as commands from './case-commands';

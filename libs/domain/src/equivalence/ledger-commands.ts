@@ -1,4 +1,4 @@
-import { isOpaqueId } from '@oioo/contracts';
+import { isOpaqueId } from '@oioo/contracts/workflow';
 import { LedgerErrorCode, refuseLedgerCommand } from './ledger-errors';
 import { releasePlaces, terminationDate } from './ledger-release';
 import {

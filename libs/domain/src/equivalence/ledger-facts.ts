@@ -1,4 +1,4 @@
-import { isOpaqueId } from '@oioo/contracts';
+import { isOpaqueId } from '@oioo/contracts/workflow';
 import { type LedgerEoi, type LedgerState, archiveClosedEoi, closeWeekFigures, closedEoiOf, noteUncountedFact, outstandingOf, weekTallyAt } from './ledger-state';
 
 /*

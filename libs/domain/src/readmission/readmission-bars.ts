@@ -1,4 +1,4 @@
-import { type LegalChallengeKind } from '@oioo/contracts';
+import type { LegalChallengeKind } from '@oioo/contracts';
 
 /** A matter the legal-review service reports as still open for a person. */
 export interface PendingMatter {
