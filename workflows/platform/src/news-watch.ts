@@ -8,7 +8,7 @@ const SIGNALS_ONLY_TICK_PATCH = 'news-tick-signals-only';
 
 /**
  * How a workflow's signal and Update handlers wake its main loop. Handlers change the state and call
- * `changed()`; the loop takes a `mark()` before it sleeps and wakes once `heard(mark)` holds.
+ * `signalled()` or `updated()`; the loop takes a `mark()` before it sleeps and wakes once `heard(mark)` holds.
  *
  * Why a timer: one workflow task can carry signals and Updates together, and the SDK applies them either in one
  * batch or with the signals in a batch of their own first. A loop woken straight from a signal handler runs
