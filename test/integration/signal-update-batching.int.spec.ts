@@ -1,7 +1,7 @@
 import { type Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { createTemporalClient, temporalDataConverter } from '@oioo/temporal';
-import { hasTaskWithSignalAndUpdate, installQuietTemporalRuntime, withSignalsBatchedApart, workflowSettled } from '@oioo/testing';
+import { cachedWorkflowBundle, hasTaskWithSignalAndUpdate, installQuietTemporalRuntime, withSignalsBatchedApart, workflowSettled } from '@oioo/testing';
 import { LedgerDriver, nextId } from '@oioo/workflows-equivalence-ledger/testing';
 import { requestPlacesUpdate } from '@oioo/workflows-equivalence-ledger';
 import { CaseDriver, FakeReadmissionServices, arrivalOf, nextCaseId } from '@oioo/workflows-readmission/testing';
@@ -19,7 +19,8 @@ let workers: StoppableWorkers;
 /** Replays the workflow's history as recorded, and with each task's signals applied in a batch of their own. */
 async function replayBothWays(workflowId: string, workflowsPath: string) {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
-  const options = { workflowsPath, dataConverter: temporalDataConverter(stackTemporalConfig()) };
+  // Bundled as the platform bundles, so the monorepo's path aliases (`@oioo/contracts/workflow`) resolve.
+  const options = { workflowBundle: await cachedWorkflowBundle(workflowsPath), dataConverter: temporalDataConverter(stackTemporalConfig()) };
   await Worker.runReplayHistory(options, history, workflowId);
   await Worker.runReplayHistory(options, withSignalsBatchedApart(history), workflowId);
   return history;
@@ -39,7 +40,7 @@ afterAll(async () => {
 describe('a workflow task that carries a signal and Updates together replays the same however the SDK batches them', () => {
   it('Q2 the ledger told of a readmission and asked for places while its worker was down releases the same on replay', async () => {
     const taskQueue = `batching-${uniqueOpaqueId('tq').toLowerCase()}`;
-    let stop = await workers.start(taskQueue, { workflowsPath: LEDGER_WORKFLOWS }, { publishWeeklyReport: async () => undefined });
+    let stop = await workers.start(taskQueue, { workflowBundle: await cachedWorkflowBundle(LEDGER_WORKFLOWS) }, { publishWeeklyReport: async () => undefined });
     const ledger = await LedgerDriver.open(client, { taskQueue });
     const eois = Array.from({ length: 4 }, () => nextId('eoi'));
     for (const eoiId of eois) await client.workflow.start('stubEoiWorkflow', { taskQueue, workflowId: eoiWorkflowId(eoiId), args: [{ eoiId }] });
@@ -53,7 +54,7 @@ describe('a workflow task that carries a signal and Updates together replays the
     await ledger.confirmReadmissions(1);
     const asked = eois.slice(2).map((eoiId) => ledger.handle.executeUpdate(requestPlacesUpdate, { args: [{ commandId: uniqueOpaqueId('cmd'), eoiId, people: 1, submittedAt: new Date().toISOString(), nationalities: ['SDN'], ukLinkWithin5Years: false }] }));
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 1_000));
-    stop = await workers.start(taskQueue, { workflowsPath: LEDGER_WORKFLOWS }, { publishWeeklyReport: async () => undefined });
+    stop = await workers.start(taskQueue, { workflowBundle: await cachedWorkflowBundle(LEDGER_WORKFLOWS) }, { publishWeeklyReport: async () => undefined });
     await expect(Promise.all(asked)).resolves.toEqual([{ status: 'held', places: 1 }, { status: 'held', places: 1 }]);
     await ledger.waitForBalance((balance) => balance.notifications.delivered === 2);
     await ledger.settled();
@@ -67,7 +68,7 @@ describe('a workflow task that carries a signal and Updates together replays the
   it('R3 a case told of a second arrival record and screened while its worker was down replays the same', async () => {
     const taskQueue = `batching-${uniqueOpaqueId('tq').toLowerCase()}`;
     const services = new FakeReadmissionServices();
-    let stop = await workers.start(taskQueue, { workflowsPath: READMISSION_WORKFLOWS }, services.activities());
+    let stop = await workers.start(taskQueue, { workflowBundle: await cachedWorkflowBundle(READMISSION_WORKFLOWS) }, services.activities());
     const driver = await CaseDriver.open(client, arrivalOf(nextCaseId(), new Date()), { taskQueue });
     await driver.waitForState('screening');
     await stop();
@@ -76,7 +77,7 @@ describe('a workflow task that carries a signal and Updates together replays the
     await driver.handle.signal(arrivalRecordLinkedSignal, { eventId: uniqueOpaqueId('evt'), recordCaseId: nextCaseId(), matchScore: 1 });
     const screened = driver.screenAsAdult();
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 1_000));
-    stop = await workers.start(taskQueue, { workflowsPath: READMISSION_WORKFLOWS }, services.activities());
+    stop = await workers.start(taskQueue, { workflowBundle: await cachedWorkflowBundle(READMISSION_WORKFLOWS) }, services.activities());
     await expect(screened).resolves.toMatchObject({ state: 'awaiting-selection' });
     await workflowSettled(client, driver.handle.workflowId);
 
