@@ -29,7 +29,7 @@ const workflowId = readmissionWorkflowId(caseId);
 
 /** A worker of the real workflow code on this file's queue, running until the returned stop is called. */
 function startWorker(): Promise<() => Promise<void>> {
-  return workers.start(taskQueue, { workflowBundle: { codePath: bundlePath } });
+  return workers.start(taskQueue, { bundlePath });
 }
 
 beforeAll(async () => {

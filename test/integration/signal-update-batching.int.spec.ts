@@ -40,7 +40,7 @@ afterAll(async () => {
 describe('a workflow task that carries a signal and Updates together replays the same however the SDK batches them', () => {
   it('Q2 the ledger told of a readmission and asked for places while its worker was down releases the same on replay', async () => {
     const taskQueue = `batching-${uniqueOpaqueId('tq').toLowerCase()}`;
-    let stop = await workers.start(taskQueue, { workflowBundle: await cachedWorkflowBundle(LEDGER_WORKFLOWS) }, { publishWeeklyReport: async () => undefined });
+    let stop = await workers.start(taskQueue, { workflowsPath: LEDGER_WORKFLOWS }, { publishWeeklyReport: async () => undefined });
     const ledger = await LedgerDriver.open(client, { taskQueue });
     const eois = Array.from({ length: 4 }, () => nextId('eoi'));
     for (const eoiId of eois) await client.workflow.start('stubEoiWorkflow', { taskQueue, workflowId: eoiWorkflowId(eoiId), args: [{ eoiId }] });
@@ -54,7 +54,7 @@ describe('a workflow task that carries a signal and Updates together replays the
     await ledger.confirmReadmissions(1);
     const asked = eois.slice(2).map((eoiId) => ledger.handle.executeUpdate(requestPlacesUpdate, { args: [{ commandId: uniqueOpaqueId('cmd'), eoiId, people: 1, submittedAt: new Date().toISOString(), nationalities: ['SDN'], ukLinkWithin5Years: false }] }));
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 1_000));
-    stop = await workers.start(taskQueue, { workflowBundle: await cachedWorkflowBundle(LEDGER_WORKFLOWS) }, { publishWeeklyReport: async () => undefined });
+    stop = await workers.start(taskQueue, { workflowsPath: LEDGER_WORKFLOWS }, { publishWeeklyReport: async () => undefined });
     await expect(Promise.all(asked)).resolves.toEqual([{ status: 'held', places: 1 }, { status: 'held', places: 1 }]);
     await ledger.waitForBalance((balance) => balance.notifications.delivered === 2);
     await ledger.settled();
@@ -68,7 +68,7 @@ describe('a workflow task that carries a signal and Updates together replays the
   it('R3 a case told of a second arrival record and screened while its worker was down replays the same', async () => {
     const taskQueue = `batching-${uniqueOpaqueId('tq').toLowerCase()}`;
     const services = new FakeReadmissionServices();
-    let stop = await workers.start(taskQueue, { workflowBundle: await cachedWorkflowBundle(READMISSION_WORKFLOWS) }, services.activities());
+    let stop = await workers.start(taskQueue, { workflowsPath: READMISSION_WORKFLOWS }, services.activities());
     const driver = await CaseDriver.open(client, arrivalOf(nextCaseId(), new Date()), { taskQueue });
     await driver.waitForState('screening');
     await stop();
@@ -77,7 +77,7 @@ describe('a workflow task that carries a signal and Updates together replays the
     await driver.handle.signal(arrivalRecordLinkedSignal, { eventId: uniqueOpaqueId('evt'), recordCaseId: nextCaseId(), matchScore: 1 });
     const screened = driver.screenAsAdult();
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 1_000));
-    stop = await workers.start(taskQueue, { workflowBundle: await cachedWorkflowBundle(READMISSION_WORKFLOWS) }, services.activities());
+    stop = await workers.start(taskQueue, { workflowsPath: READMISSION_WORKFLOWS }, services.activities());
     await expect(screened).resolves.toMatchObject({ state: 'awaiting-selection' });
     await workflowSettled(client, driver.handle.workflowId);
 

@@ -1,14 +1,14 @@
-import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createTemporalNativeConnection, temporalDataConverter } from '@oioo/temporal';
+import { type NativeConnection } from '@temporalio/worker';
+import { type TaskQueue } from '@oioo/contracts';
+import { type WorkerWorkflows, createTemporalNativeConnection, createTemporalWorker } from '@oioo/temporal';
 import { stackTemporalConfig } from './stack';
-
-/** The workflow code a worker runs: a workflows module, or a prebuilt bundle as production workers load. */
-export type WorkerCode = Pick<WorkerOptions, 'workflowsPath'> | Pick<WorkerOptions, 'workflowBundle'>;
 
 /**
  * Workers a test starts and stops itself on the stack's Temporal server, each on a task queue of the test's
  * own (no other test's worker takes its tasks while it is stopped), so a test can put a case through a
- * worker's outage. `close` stops the ones still running and the connection they share.
+ * worker's outage. Each is the platform's own worker (`createTemporalWorker`: its data converter, and its
+ * bundler, which resolves the monorepo's path aliases). `close` stops the ones still running and the
+ * connection they share.
  */
 export class StoppableWorkers {
   private readonly running = new Set<() => Promise<void>>();
@@ -20,21 +20,21 @@ export class StoppableWorkers {
     return new StoppableWorkers(await createTemporalNativeConnection(stackTemporalConfig()));
   }
 
-  /** Starts a worker of `code` polling `taskQueue`; resolves with the function that stops it. */
-  async start(taskQueue: string, code: WorkerCode, activities: object = {}): Promise<() => Promise<void>> {
-    const worker = await Worker.create({
-      connection: this.connection,
-      namespace: stackTemporalConfig().namespace,
-      taskQueue,
-      ...code,
+  /** Starts a worker of `workflows` polling `taskQueue`; resolves with the function that stops it. */
+  async start(taskQueue: string, workflows: WorkerWorkflows, activities: object = {}): Promise<() => Promise<void>> {
+    const { worker, run } = await createTemporalWorker({
+      config: stackTemporalConfig(),
+      // A queue of the test's own, outside the platform's catalogue.
+      taskQueue: taskQueue as TaskQueue,
       activities,
-      dataConverter: temporalDataConverter(stackTemporalConfig()),
+      workflows,
+      connection: this.connection,
     });
-    const run = worker.run();
+    const running = run();
     const stop = async () => {
       this.running.delete(stop);
       worker.shutdown();
-      await run;
+      await running;
     };
     this.running.add(stop);
     return stop;
