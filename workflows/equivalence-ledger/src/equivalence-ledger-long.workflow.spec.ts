@@ -80,12 +80,16 @@ describe('a long-lived ledger stays healthy', () => {
     const started = (await ledger.handle.fetchHistory()).events?.[0]?.workflowExecutionStartedEventAttributes;
     const [input] = (await decodeArrayFromPayloads(fixture.env.client.options.loadedDataConverter, started?.input?.payloads)) as [EquivalenceLedgerInput];
     const carried = input.carried?.ledger;
-    expect(Object.keys(carried?.eois ?? {})).toEqual([]);
     // The run continued as new after some of the EOIs closed: each of those is carried reduced.
     const closedCarried = Object.keys(carried?.closedEois ?? {});
     expect(closedCarried.length).toBeGreaterThan(0);
     expect(admitted.map((entry) => entry.eoiId)).toEqual(expect.arrayContaining(closedCarried));
-    expect(Object.values(carried?.commands ?? {}).filter((record) => record.eoiId !== undefined)).toEqual([]);
+    // Where the history crossed its limit depends on how the server grouped the commands into tasks, so the
+    // hand-over may fall between one EOI's request and its arrival: that EOI alone is carried open, with its commands.
+    const carriedOpen = Object.keys(carried?.eois ?? {});
+    expect(carriedOpen.length).toBeLessThanOrEqual(1);
+    expect(carriedOpen.filter((eoiId) => closedCarried.includes(eoiId))).toEqual([]);
+    expect(Object.values(carried?.commands ?? {}).filter((record) => record.eoiId !== undefined && !carriedOpen.includes(record.eoiId))).toEqual([]);
 
     // The arrival reported again under a new event id: accepted, not counted again.
     const [first] = admitted;
