@@ -1,3 +1,4 @@
+import { testProfile } from '../stack/stack-profile';
 import { parseOptions, profileNamed } from './command-options';
 
 describe('command options', () => {
@@ -14,7 +15,9 @@ describe('command options', () => {
 
   it('names the stack by profile, dev by default', () => {
     expect(profileNamed(undefined).oidc).toBe(3100);
-    expect(profileNamed('test').oidc).toBe(13100);
+    // The test stack of this process: 13100 as documented, elsewhere under OIOO_TEST_SLOT (a parallel run).
+    expect(profileNamed('test')).toBe(testProfile);
+    expect(testProfile.oidc).toBe(13100 + 100 * Number(process.env['OIOO_TEST_SLOT'] || 0));
     expect(() => profileNamed('prod')).toThrow('Unknown profile prod.');
   });
 });
