@@ -18,6 +18,7 @@ function result(overrides: { violations?: number; unexpectedExits?: string[] } =
     },
     plan: { seed: 7, durationMs: 60_000, faults: [{ faultId: 'f1', kind: 'kill-broker', target: 'kafka-2', atMs: 1_500, healAfterMs: 3_000, parameters: {} }] },
     unexpectedExits: overrides.unexpectedExits ?? [],
+    divergedTaskResets: 1,
     timings: { clusterStartMs: 30_000, runMs: 600_000, checkMs: 1_000 },
   };
 }
@@ -31,6 +32,7 @@ describe('the results of a chaos run', () => {
     expect(text).toContain('| **all** | **3** | **3** |');
     expect(text).toContain('| booking-once | R9 | 0 |  |');
     expect(text).toContain('| 1.5 | kill-broker | kafka-2 | 3.0 |');
+    expect(text).toContain('The workers reset 1 ledger task that diverged on replay');
   });
 
   it('fail on a violation, with its first example escaped for the table, and on a process that crashed on its own', () => {

@@ -33,6 +33,7 @@ export function formatChaosResults(input: ChaosResultsInput): string {
     `- Cluster start ${seconds(timings.clusterStartMs)}, run ${seconds(timings.runMs)} (load, faults, settle, final state), check ${seconds(timings.checkMs)}; ${check.records} history records.`,
     `- Driver: ${run.progress.done} actions done, ${run.progress.skipped} skipped (the case went another way), ${run.progress.refused} refused, ${run.progress.errors} errors, ${run.progress.fuzzed} fuzzed events${run.progress.fuzzErrors > 0 ? ` (${run.progress.fuzzErrors} more never acknowledged by the broker)` : ''}.`,
     `- Consumer lag ${run.lagReturnedToZero ? 'returned to zero' : 'had NOT returned to zero'} before the final state; ${run.queryFailures.length} case queries failed to replay; ${result.unexpectedExits.length} processes exited on their own${result.unexpectedExits.length > 0 ? `: ${result.unexpectedExits.join('; ')}` : ''}.`,
+    `- The workers reset ${result.divergedTaskResets} ledger task${result.divergedTaskResets === 1 ? '' : 's'} that diverged on replay (docs/operations.md, WorkflowNonDeterminism); each reset is in the ledger's history, which the checker read.`,
     '',
     '## Faults',
     '',

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_PILOT_ID } from '@oioo/contracts';
 import { type Database, createDatabase } from '@oioo/database';
 import { loadKafkaConfig } from '@oioo/kafka';
@@ -47,6 +49,8 @@ export interface ClusterChaosResult {
   plan: FaultPlan;
   /** Processes that exited without being killed (each restarted); a run with any fails. */
   unexpectedExits: string[];
+  /** The workers' resets of a ledger task that diverged on replay (`LEDGER_DIVERGENCE_CHECK`), as their logs tell. */
+  divergedTaskResets: number;
   timings: { clusterStartMs: number; runMs: number; checkMs: number };
 }
 
@@ -109,10 +113,20 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
     const runMs = Date.now() - runStartedAt;
     const checkStartedAt = Date.now();
     const check = await checkHistoryFile(options.historyPath, { settleBoundMs: options.settleMs, maxExamples: 50 });
-    return { run, check, plan, unexpectedExits, timings: { clusterStartMs, runMs, checkMs: Date.now() - checkStartedAt } };
+    const divergedTaskResets = countWorkerLogLines(options.profile.logDir, DIVERGED_TASK_RESET);
+    return { run, check, plan, unexpectedExits, divergedTaskResets, timings: { clusterStartMs, runMs, checkMs: Date.now() - checkStartedAt } };
   } finally {
     await cluster.stop();
   }
+}
+
+/** The message the worker logs when it resets a diverged task (workflows/worker/src/ledger/diverged-task-reset.ts). */
+const DIVERGED_TASK_RESET = 'workflow reset past a diverged task';
+
+/** How many lines of the workers' logs in `logDir` hold `message`. */
+function countWorkerLogLines(logDir: string, message: string): number {
+  const logs = readdirSync(logDir).filter((name) => /^worker-.*\.log$/.test(name));
+  return logs.reduce((count, name) => count + readFileSync(join(logDir, name), 'utf8').split('\n').filter((line) => line.includes(message)).length, 0);
 }
 
 /** The nemesis of the cluster profile: the seeded plan run against the cluster's processes and proxies, each fault in the run's history. */

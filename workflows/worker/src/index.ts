@@ -4,6 +4,7 @@ export { createEoiActivities, type EoiActivityDependencies } from './activities/
 export { createLedgerActivities, weeklyReportEventId, type LedgerActivityDependencies } from './activities/ledger.activities';
 export { ServiceClient } from './activities/service-client';
 export { ensureLedger, type EnsureLedgerOutcome } from './ledger/ensure-ledger';
+export { resetDivergedTask, watchForDivergedTask, type DivergenceCheck, type DivergenceClient } from './ledger/diverged-task-reset';
 export { LEDGER_NOT_RUNNING } from './ledger/ledger-update';
 export type { LedgerClient, LedgerStartOptions, LedgerWorkflowHandle } from './ledger/ledger-client';
 export { loadWorkerConfig, type LedgerPolicyOverrides, type LedgerSettings, type WorkerConfig } from './worker-config';

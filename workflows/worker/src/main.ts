@@ -1,6 +1,6 @@
 import { ClientCredentialsTokenSource, loadClientCredentialsConfig } from '@oioo/auth';
 import { createLogger } from '@oioo/config';
-import { DEAD_LETTER_SUFFIX, TaskQueues, topicsToProvision } from '@oioo/contracts';
+import { DEAD_LETTER_SUFFIX, TaskQueues, ledgerWorkflowId, topicsToProvision } from '@oioo/contracts';
 import { EventProducer, alignTopicRetention, createKafkaJsTransport } from '@oioo/kafka';
 import { loadMetricsConfig, startTracing, stopTracing } from '@oioo/observability';
 import { createTemporalClient, installTemporalTelemetry, loadTemporalConfig } from '@oioo/temporal';
@@ -10,6 +10,7 @@ import { createLedgerActivities } from './activities/ledger.activities';
 import { createReadmissionActivities } from './activities/readmission.activities';
 import { createRetentionActivities } from './activities/retention.activities';
 import { ServiceClient } from './activities/service-client';
+import { watchForDivergedTask } from './ledger/diverged-task-reset';
 import { ensureLedger } from './ledger/ensure-ledger';
 import { ensureRetentionSchedule } from './retention/ensure-retention-schedule';
 import { createPlatformWorkers } from './worker';
@@ -77,7 +78,11 @@ async function main(): Promise<void> {
     await client.connection.close();
     throw error;
   }
+  // Every EOI waits on the one ledger, so a task of it that diverged on replay is reset at once, not left for a person.
+  const stopWatching =
+    settings.LEDGER_DIVERGENCE_CHECK === 'off' ? () => undefined : watchForDivergedTask(client, ledgerWorkflowId(settings.ledger.pilotId), settings.LEDGER_DIVERGENCE_CHECK.ms, logger);
   await running;
+  stopWatching();
   await workers[0]?.connection.close();
   await client.connection.close();
   await producer.disconnect();

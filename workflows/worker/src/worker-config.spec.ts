@@ -86,4 +86,11 @@ describe('worker configuration', () => {
     expect(message).toMatch(/RETENTION_SWEEP_INTERVAL: must be an ISO-8601 duration/);
     expect(message).toMatch(/RETENTION_DEAD_LETTERS: must be an ISO-8601 duration/);
   });
+
+  it('checks the ledger for a diverged task every 30 s by default, at the interval set, or not at all', () => {
+    expect(loadWorkerConfig({}).LEDGER_DIVERGENCE_CHECK).toEqual({ iso: 'PT30S', ms: 30_000 });
+    expect(loadWorkerConfig({ LEDGER_DIVERGENCE_CHECK: 'PT5S' }).LEDGER_DIVERGENCE_CHECK).toEqual({ iso: 'PT5S', ms: 5_000 });
+    expect(loadWorkerConfig({ LEDGER_DIVERGENCE_CHECK: 'off' }).LEDGER_DIVERGENCE_CHECK).toBe('off');
+    expect(startUpError({ LEDGER_DIVERGENCE_CHECK: 'sometimes' })).toMatch(/LEDGER_DIVERGENCE_CHECK/);
+  });
 });

@@ -53,6 +53,8 @@ const workerSettingsSchema = z
     CASEWORK_URL: z.url().default('http://127.0.0.1:3104'),
     /** S4: how often the retention-sweep Schedule runs (an ISO-8601 duration); daily by default. */
     RETENTION_SWEEP_INTERVAL: z.preprocess((value) => (value === undefined || value === '' ? 'P1D' : value), periodSchema),
+    /** How often the worker checks the ledger for a task diverged on replay and resets past it (an ISO-8601 duration, or `off`); every 30 s by default. */
+    LEDGER_DIVERGENCE_CHECK: z.preprocess((value) => (value === undefined || value === '' ? 'PT30S' : value), z.union([z.literal('off'), periodSchema])),
     /** The pilot whose ledger this worker ensures; every service and worker must name the same one. */
     PILOT_ID: optional(pilotIdSchema),
     /** Q2 (policy): places admissions plus grants outstanding may run ahead of readmissions; default 0. */
