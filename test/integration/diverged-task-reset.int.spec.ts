@@ -1,35 +1,20 @@
-import { type Client } from '@temporalio/client';
 import { createLogger } from '@oioo/config';
-import { createTemporalClient } from '@oioo/temporal';
-import { installQuietTemporalRuntime } from '@oioo/testing';
 import { resetDivergedTask, type DivergenceCheck } from '@oioo/worker';
 import { goSignal } from '../support/divergence/before.workflows';
-import { stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
-import { StoppableWorkers } from '../support/stoppable-workers';
+import { uniqueOpaqueId } from '../support/stack';
+import { useStoppableWorkers } from '../support/stoppable-workers';
 
 const BEFORE = require.resolve('../support/divergence/before.workflows');
 const AFTER = require.resolve('../support/divergence/after.workflows');
 
-let client: Client;
-let workers: StoppableWorkers;
-
-beforeAll(async () => {
-  installQuietTemporalRuntime();
-  client = await createTemporalClient(stackTemporalConfig());
-  workers = await StoppableWorkers.connect();
-});
-
-afterAll(async () => {
-  await workers?.close();
-  await client?.connection.close();
-});
+const stack = useStoppableWorkers();
 
 /** Checks every half second until the check does something other than find the workflow healthy. */
 async function firstFinding(workflowId: string, lines: string[]): Promise<DivergenceCheck> {
   const logger = createLogger('worker-test', {}, (line) => lines.push(line));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const check = await resetDivergedTask(client, workflowId, logger);
+    const check = await resetDivergedTask(stack.client, workflowId, logger);
     if (check.outcome !== 'healthy' || Date.now() > deadline) return check;
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
   }
@@ -39,8 +24,8 @@ describe('a workflow whose task diverged on replay', () => {
   it('is reset to the task before the event the error names, once, and carries on live with the signal it was sent', async () => {
     const taskQueue = `divergence-${uniqueOpaqueId('tq').toLowerCase()}`;
     const workflowId = `divergence-${uniqueOpaqueId('wf').toLowerCase()}`;
-    let stop = await workers.start(taskQueue, { workflowsPath: BEFORE });
-    const handle = await client.workflow.start('divergenceProbe', { taskQueue, workflowId });
+    let stop = await stack.workers.start(taskQueue, { workflowsPath: BEFORE });
+    const handle = await stack.client.workflow.start('divergenceProbe', { taskQueue, workflowId });
     // The timer has fired and the task after it completed: the history now holds what the new code cannot replay.
     for (;;) {
       const events = (await handle.fetchHistory()).events ?? [];
@@ -49,7 +34,7 @@ describe('a workflow whose task diverged on replay', () => {
     }
     await stop();
 
-    stop = await workers.start(taskQueue, { workflowsPath: AFTER }, { noop: async () => undefined });
+    stop = await stack.workers.start(taskQueue, { workflowsPath: AFTER }, { noop: async () => undefined });
     await handle.signal(goSignal);
     const lines: string[] = [];
     const check = await firstFinding(workflowId, lines);
@@ -58,10 +43,10 @@ describe('a workflow whose task diverged on replay', () => {
     expect(check).toMatchObject({ outcome: 'reset', runId: handle.firstExecutionRunId, task: { namedEventId: 5, resetEventId: 4 } });
     if (check.outcome !== 'reset') return;
     expect(check.task.message).toMatch(/^\[TMPRL1100\]/);
-    await expect(client.workflow.getHandle(workflowId, check.newRunId).result()).resolves.toBe('after');
+    await expect(stack.client.workflow.getHandle(workflowId, check.newRunId).result()).resolves.toBe('after');
     expect(lines.map((line) => JSON.parse(line) as { message: string; level: string })).toEqual([expect.objectContaining({ level: 'warn', message: 'workflow reset past a diverged task' })]);
     // The new run completed: nothing more to do, and no second reset.
-    await expect(resetDivergedTask(client, workflowId, createLogger('worker-test', {}, () => undefined))).resolves.toEqual({ outcome: 'healthy' });
+    await expect(resetDivergedTask(stack.client, workflowId, createLogger('worker-test', {}, () => undefined))).resolves.toEqual({ outcome: 'healthy' });
     await stop();
   });
 });

@@ -1,24 +1,22 @@
-import { type Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { createTemporalClient, temporalDataConverter } from '@oioo/temporal';
-import { cachedWorkflowBundle, hasTaskWithSignalAndUpdate, installQuietTemporalRuntime, withSignalsBatchedApart, workflowSettled } from '@oioo/testing';
+import { temporalDataConverter } from '@oioo/temporal';
+import { cachedWorkflowBundle, hasTaskWithSignalAndUpdate, withSignalsBatchedApart, workflowSettled } from '@oioo/testing';
 import { LedgerDriver, nextId } from '@oioo/workflows-equivalence-ledger/testing';
 import { requestPlacesUpdate } from '@oioo/workflows-equivalence-ledger';
 import { CaseDriver, FakeReadmissionServices, arrivalOf, nextCaseId } from '@oioo/workflows-readmission/testing';
 import { arrivalRecordLinkedSignal } from '@oioo/workflows-readmission';
 import { eoiWorkflowId } from '@oioo/contracts';
 import { stackTemporalConfig, uniqueOpaqueId } from '../support/stack';
-import { StoppableWorkers } from '../support/stoppable-workers';
+import { useStoppableWorkers } from '../support/stoppable-workers';
 
 const LEDGER_WORKFLOWS = require.resolve('@oioo/workflows-equivalence-ledger/src/test-support/ledger-test-workflows');
 const READMISSION_WORKFLOWS = require.resolve('@oioo/workflows-readmission/src/readmission-case.workflow');
 
-let client: Client;
-let workers: StoppableWorkers;
+const stack = useStoppableWorkers();
 
 /** Replays the workflow's history as recorded, and with each task's signals applied in a batch of their own. */
 async function replayBothWays(workflowId: string, workflowsPath: string) {
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
   // Bundled as the platform bundles, so the monorepo's path aliases (`@oioo/contracts/workflow`) resolve.
   const options = { workflowBundle: await cachedWorkflowBundle(workflowsPath), dataConverter: temporalDataConverter(stackTemporalConfig()) };
   await Worker.runReplayHistory(options, history, workflowId);
@@ -26,24 +24,13 @@ async function replayBothWays(workflowId: string, workflowsPath: string) {
   return history;
 }
 
-beforeAll(async () => {
-  installQuietTemporalRuntime();
-  client = await createTemporalClient(stackTemporalConfig());
-  workers = await StoppableWorkers.connect();
-});
-
-afterAll(async () => {
-  await workers?.close();
-  await client?.connection.close();
-});
-
 describe('a workflow task that carries a signal and Updates together replays the same however the SDK batches them', () => {
   it('Q2 the ledger told of a readmission and asked for places while its worker was down releases the same on replay', async () => {
     const taskQueue = `batching-${uniqueOpaqueId('tq').toLowerCase()}`;
-    let stop = await workers.start(taskQueue, { workflowsPath: LEDGER_WORKFLOWS }, { publishWeeklyReport: async () => undefined });
-    const ledger = await LedgerDriver.open(client, { taskQueue });
+    let stop = await stack.workers.start(taskQueue, { workflowsPath: LEDGER_WORKFLOWS }, { publishWeeklyReport: async () => undefined });
+    const ledger = await LedgerDriver.open(stack.client, { taskQueue });
     const eois = Array.from({ length: 4 }, () => nextId('eoi'));
-    for (const eoiId of eois) await client.workflow.start('stubEoiWorkflow', { taskQueue, workflowId: eoiWorkflowId(eoiId), args: [{ eoiId }] });
+    for (const eoiId of eois) await stack.client.workflow.start('stubEoiWorkflow', { taskQueue, workflowId: eoiWorkflowId(eoiId), args: [{ eoiId }] });
     await ledger.confirmReadmissions(1);
     await expect(ledger.requestPlaces(eois[0] as string)).resolves.toEqual({ status: 'released', places: 1 });
     await expect(ledger.requestPlaces(eois[1] as string)).resolves.toEqual({ status: 'held', places: 1 });
@@ -54,7 +41,7 @@ describe('a workflow task that carries a signal and Updates together replays the
     await ledger.confirmReadmissions(1);
     const asked = eois.slice(2).map((eoiId) => ledger.handle.executeUpdate(requestPlacesUpdate, { args: [{ commandId: uniqueOpaqueId('cmd'), eoiId, people: 1, submittedAt: new Date().toISOString(), nationalities: ['SDN'], ukLinkWithin5Years: false }] }));
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 1_000));
-    stop = await workers.start(taskQueue, { workflowsPath: LEDGER_WORKFLOWS }, { publishWeeklyReport: async () => undefined });
+    stop = await stack.workers.start(taskQueue, { workflowsPath: LEDGER_WORKFLOWS }, { publishWeeklyReport: async () => undefined });
     await expect(Promise.all(asked)).resolves.toEqual([{ status: 'held', places: 1 }, { status: 'held', places: 1 }]);
     await ledger.waitForBalance((balance) => balance.notifications.delivered === 2);
     await ledger.settled();
@@ -68,8 +55,8 @@ describe('a workflow task that carries a signal and Updates together replays the
   it('R3 a case told of a second arrival record and screened while its worker was down replays the same', async () => {
     const taskQueue = `batching-${uniqueOpaqueId('tq').toLowerCase()}`;
     const services = new FakeReadmissionServices();
-    let stop = await workers.start(taskQueue, { workflowsPath: READMISSION_WORKFLOWS }, services.activities());
-    const driver = await CaseDriver.open(client, arrivalOf(nextCaseId(), new Date()), { taskQueue });
+    let stop = await stack.workers.start(taskQueue, { workflowsPath: READMISSION_WORKFLOWS }, services.activities());
+    const driver = await CaseDriver.open(stack.client, arrivalOf(nextCaseId(), new Date()), { taskQueue });
     await driver.waitForState('screening');
     await stop();
 
@@ -77,9 +64,9 @@ describe('a workflow task that carries a signal and Updates together replays the
     await driver.handle.signal(arrivalRecordLinkedSignal, { eventId: uniqueOpaqueId('evt'), recordCaseId: nextCaseId(), matchScore: 1 });
     const screened = driver.screenAsAdult();
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 1_000));
-    stop = await workers.start(taskQueue, { workflowsPath: READMISSION_WORKFLOWS }, services.activities());
+    stop = await stack.workers.start(taskQueue, { workflowsPath: READMISSION_WORKFLOWS }, services.activities());
     await expect(screened).resolves.toMatchObject({ state: 'awaiting-selection' });
-    await workflowSettled(client, driver.handle.workflowId);
+    await workflowSettled(stack.client, driver.handle.workflowId);
 
     const history = await replayBothWays(driver.handle.workflowId, READMISSION_WORKFLOWS);
     expect(hasTaskWithSignalAndUpdate(history)).toBe(true);

@@ -1,6 +1,8 @@
+import { type Client } from '@temporalio/client';
 import { type NativeConnection } from '@temporalio/worker';
 import { type TaskQueue } from '@oioo/contracts';
-import { type WorkerWorkflows, createTemporalNativeConnection, createTemporalWorker } from '@oioo/temporal';
+import { type WorkerWorkflows, createTemporalClient, createTemporalNativeConnection, createTemporalWorker } from '@oioo/temporal';
+import { installQuietTemporalRuntime } from '@oioo/testing';
 import { stackTemporalConfig } from './stack';
 
 /**
@@ -45,4 +47,28 @@ export class StoppableWorkers {
     for (const stop of [...this.running]) await stop();
     await this.connection.close();
   }
+}
+
+/** What a test file gets from {@link useStoppableWorkers}: a client on the stack's server, and workers it starts and stops. */
+export interface StoppableWorkersFixture {
+  client: Client;
+  workers: StoppableWorkers;
+}
+
+/**
+ * Opens a client and a {@link StoppableWorkers} on the stack's Temporal server for the test file (the SDK's
+ * runtime quietened first), closing both after it. Read the fields inside tests: they are set once beforeAll has run.
+ */
+export function useStoppableWorkers(): StoppableWorkersFixture {
+  const fixture = {} as StoppableWorkersFixture;
+  beforeAll(async () => {
+    installQuietTemporalRuntime();
+    fixture.client = await createTemporalClient(stackTemporalConfig());
+    fixture.workers = await StoppableWorkers.connect();
+  });
+  afterAll(async () => {
+    await fixture.workers?.close();
+    await fixture.client?.connection.close();
+  });
+  return fixture;
 }
