@@ -30,6 +30,8 @@ const EXPECTED_SERIES: readonly { target: string; selector: string }[] = [
   { target: 'casework', selector: 'oioo_cases_on_hold{component="casework",kind="readmission"}' },
   { target: 'casework', selector: 'oioo_cases_past_deadline{component="casework",kind="eoi"}' },
   { target: 'casework', selector: 'oioo_cases_past_deadline_without_alert{component="casework",kind="readmission"}' },
+  { target: 'casework', selector: 'oioo_cases_open{component="casework",kind="readmission",state="screening"}' },
+  { target: 'casework', selector: 'oioo_cases_open{component="casework",kind="eoi",state="other"}' },
   { target: 'casework', selector: 'oioo_ledger_imbalance{component="casework"}' },
   { target: 'casework', selector: 'oioo_ledger_tolerance{component="casework"}' },
   { target: 'casework', selector: 'oioo_ledger_balance{component="casework",figure="readmissions"}' },

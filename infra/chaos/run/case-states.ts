@@ -40,6 +40,12 @@ export class CaseStates {
     }
   }
 
+  /** Whether the case's workflow has ended (false while it runs, does not exist yet or cannot be reached). */
+  async hasEnded(flow: ActionFlow): Promise<boolean> {
+    const status = await this.statusOf(flow);
+    return status !== undefined && !status.running;
+  }
+
   private async statusOf(flow: ActionFlow): Promise<CaseStatus | undefined> {
     const workflowId = flow.kind === 'eoi' ? eoiWorkflowId(flow.id) : readmissionWorkflowId(flow.id);
     try {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Admin, type Consumer, Kafka, type KafkaConfig as KafkaJsConfig, type Producer, type RecordMetadata, logLevel } from 'kafkajs';
-import { type KafkaConfig } from '@oioo/kafka';
+import { type KafkaConfig, fixKafkaJsIdleLoop } from '@oioo/kafka';
 
 /** Where the broker put a message it acknowledged. */
 export interface Placement {
@@ -32,6 +32,7 @@ export class ChaosKafka {
   constructor(config: KafkaConfig, clientId = 'chaos-runner') {
     const options: KafkaJsConfig = { clientId, brokers: config.brokers, ssl: config.ssl, logLevel: logLevel.NOTHING };
     if (config.sasl) Object.assign(options, { sasl: config.sasl });
+    fixKafkaJsIdleLoop();
     this.kafka = new Kafka(options);
   }
 

@@ -1,6 +1,7 @@
 import { type PublishAction, type StepAction, type WorkloadAction, materialiseAction } from '../workload';
 import { type CaseStates } from './case-states';
 import { type CaseworkSteps } from './casework-steps';
+import { awaitFact } from './await-fact';
 import { publishWithRetries } from './publish-with-retries';
 import { type RunProgress } from './run-progress';
 import { type RunRecorder } from './run-recorder';
@@ -92,7 +93,7 @@ async function publish(action: PublishAction, options: RunWorkloadOptions, waitL
   let fact: ReturnType<typeof recorder.facts.lookup>;
   if (action.awaits) {
     const awaited = action.awaits;
-    fact = await poll(() => recorder.facts.lookup(awaited), waitLimitMs);
+    fact = await awaitFact({ lookup: () => recorder.facts.lookup(awaited), hasEnded: () => options.states.hasEnded(action.flow), limitMs: waitLimitMs });
     if (!fact) return 'skipped';
     // Escorts record boarding at the movement's departure (on the platform's clock, which is the wall clock compressed).
     if (fact.departsAt && awaited.fact === 'manifest') {

@@ -13,6 +13,7 @@ export type {
   TopicSpec,
 } from './kafka-transport';
 export { createKafkaJsTransport, type KafkaJsTransportOptions } from './kafkajs-transport';
+export { fixKafkaJsIdleLoop } from './kafkajs-idle-fix';
 export { InMemoryKafkaTransport, type DeliveryInput, type SentMessage } from './in-memory-kafka.transport';
 export { DeadLetterError, EventRejectedError, EventValidationError } from './kafka.errors';
 export type { FieldProblem } from './zod-issues';

@@ -13,6 +13,7 @@ import {
 } from 'kafkajs';
 import { createLogger, type Logger } from '@oioo/config';
 import { type KafkaConfig } from './kafka-config';
+import { fixKafkaJsIdleLoop } from './kafkajs-idle-fix';
 import { writeKafkaJsLog } from './kafkajs-log';
 import { headerBytes } from './kafkajs-headers';
 import { readTopicToEnd } from './kafkajs-topic-reader';
@@ -39,6 +40,7 @@ export interface KafkaJsTransportOptions {
 /** The single place kafkajs is used: a {@link KafkaTransport} over one kafkajs client. */
 export function createKafkaJsTransport(options: KafkaJsTransportOptions): KafkaTransport {
   const logger = options.logger ?? createLogger('kafka');
+  fixKafkaJsIdleLoop();
   const kafka = new Kafka(clientConfig(options, logger));
   return {
     createProducer: () =>

@@ -18,17 +18,20 @@ export interface EoiCaseInput {
   historyEventsLimit?: number;
 }
 
+/** The states a running EOI case can be in, from submission to its last step before an end state (counted by the business gauges). */
+export const eoiOpenStates = [
+  'awaiting-submission',
+  'awaiting-presence',
+  'held',
+  'invited',
+  'security-checks',
+  'decision',
+  'decision-approval',
+  'granted',
+] as const;
+
 /** States of an EOI case, from submission to one of its end states. */
-export type EoiCaseState =
-  | 'awaiting-submission'
-  | 'awaiting-presence'
-  | 'held'
-  | 'invited'
-  | 'security-checks'
-  | 'decision'
-  | 'decision-approval'
-  | 'granted'
-  | EoiOutcome;
+export type EoiCaseState = (typeof eoiOpenStates)[number] | EoiOutcome;
 
 /**
  * End states, each reached with a reason: `invalid` (E1, E2), `ineligible` (E3), `withdrawn`,

@@ -14,25 +14,28 @@ export interface ReadmissionCaseInput {
   historyEventsLimit?: number;
 }
 
+/** The states a running readmission case can be in, from arrival to its last step before an end state (counted by the business gauges). */
+export const readmissionOpenStates = [
+  'awaiting-arrival',
+  'screening',
+  'age-assessment',
+  'awaiting-selection',
+  'awaiting-detention',
+  'inadmissibility-review',
+  'inadmissibility-approval',
+  'request-pending',
+  'awaiting-reply',
+  'refused-correctable',
+  'removal-directions',
+  'removal-directions-approval',
+  'awaiting-movement',
+  'movement-booked',
+  'cleared-for-transfer',
+  'in-transit',
+] as const;
+
 /** States of a readmission case, from arrival to one of its end states. */
-export type ReadmissionCaseState =
-  | 'awaiting-arrival'
-  | 'screening'
-  | 'age-assessment'
-  | 'awaiting-selection'
-  | 'awaiting-detention'
-  | 'inadmissibility-review'
-  | 'inadmissibility-approval'
-  | 'request-pending'
-  | 'awaiting-reply'
-  | 'refused-correctable'
-  | 'removal-directions'
-  | 'removal-directions-approval'
-  | 'awaiting-movement'
-  | 'movement-booked'
-  | 'cleared-for-transfer'
-  | 'in-transit'
-  | ReadmissionOutcome;
+export type ReadmissionCaseState = (typeof readmissionOpenStates)[number] | ReadmissionOutcome;
 
 /** End states, each reached with a reason. */
 export type ReadmissionOutcome =

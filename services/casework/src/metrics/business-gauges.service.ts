@@ -1,21 +1,25 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Client } from '@temporalio/client';
 import { createLogger } from '@oioo/config';
-import { SearchAttributes } from '@oioo/contracts';
 import { loadMetricsConfig } from '@oioo/observability';
 import { TEMPORAL_CLIENT } from '@oioo/temporal';
+import { eoiOpenStates } from '@oioo/workflows-eoi';
+import { readmissionOpenStates } from '@oioo/workflows-readmission';
 import { LedgerReader } from '../cases/ledger-reader';
 import { CASEWORK_CONFIG, type CaseworkConfig } from '../config/casework-config';
 import { caseGauges } from './case-gauges';
 
 const KINDS = ['readmission', 'eoi'] as const;
+/** The states a running case of each kind can be in: each is counted, and the rest of the running cases are `other`. */
+const OPEN_STATES: Readonly<Record<(typeof KINDS)[number], readonly string[]>> = { readmission: readmissionOpenStates, eoi: eoiOpenStates };
 const ALERTS = `CaseAlerts IN ('escalated', 'target-breached')`;
 
 /**
  * Refreshes the business gauges on the metrics refresh interval (never per scrape), only where a metrics
  * listener runs: counts from Temporal visibility (exact, one cheap count query each) and the ledger's
- * `balance` query. Open cases by state come from one listing of running cases, capped by the work-queue
- * scan limit, because visibility groups counts by execution status only.
+ * `balance` query. Visibility groups counts by execution status only, so open cases by state are one count
+ * per state a running case can be in: a few dozen counts answered from the index, where listing every
+ * running case to tally its state sent the server tens of thousands of rows a minute on a busy pilot.
  */
 @Injectable()
 export class BusinessGauges implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -67,20 +71,15 @@ export class BusinessGauges implements OnApplicationBootstrap, OnApplicationShut
       caseGauges.pastDeadline.set({ kind }, pastDeadline);
       caseGauges.pastDeadlineWithoutAlert.set({ kind }, Math.max(0, pastDeadline - pastWithAlert));
     }
-    const byState = new Map<string, { kind: string; state: string; count: number }>();
-    let scanned = 0;
-    for await (const execution of this.temporal.workflow.list({ query: `ExecutionStatus = 'Running' AND CaseKind IN ('readmission', 'eoi')` })) {
-      if (scanned++ >= this.config.queueScanLimit) break;
-      const kind = execution.typedSearchAttributes.get(SearchAttributes.caseKind) ?? 'unknown';
-      const state = execution.typedSearchAttributes.get(SearchAttributes.caseState) ?? 'unknown';
-      const entry = byState.get(`${kind}/${state}`) ?? { kind, state, count: 0 };
-      entry.count += 1;
-      byState.set(`${kind}/${state}`, entry);
+    for (const kind of KINDS) {
+      const running = `ExecutionStatus = 'Running' AND CaseKind = '${kind}'`;
+      const states = OPEN_STATES[kind];
+      const [all = 0, ...byState] = await Promise.all([count(running), ...states.map((state) => count(`${running} AND CaseState = '${state}'`))]);
+      // Every state is set, at 0 too, so a state cases have left reads 0 rather than its last count.
+      states.forEach((state, index) => caseGauges.open.set({ kind, state }, byState[index] ?? 0));
+      // A case before its first workflow task has no state yet; one of another release may have a state this one does not know.
+      caseGauges.open.set({ kind, state: 'other' }, Math.max(0, all - byState.reduce((total, open) => total + open, 0)));
     }
-    caseGauges.scanTruncated.set(scanned > this.config.queueScanLimit ? 1 : 0);
-    // States no case is in any more drop out rather than linger at their last count.
-    caseGauges.open.reset();
-    for (const { kind, state, count: open } of byState.values()) caseGauges.open.set({ kind, state }, open);
   }
 
   private async refreshLedger(): Promise<void> {

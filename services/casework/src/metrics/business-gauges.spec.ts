@@ -1,6 +1,5 @@
 import { type Client } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
-import { SearchAttributes, ledgerWorkflowId } from '@oioo/contracts';
+import { ledgerWorkflowId } from '@oioo/contracts';
 import { metricsRegistry } from '@oioo/observability';
 import { LedgerReader } from '../cases/ledger-reader';
 import { type CaseworkConfig } from '../config/casework-config';
@@ -8,20 +7,17 @@ import { BusinessGauges } from './business-gauges.service';
 
 const config: CaseworkConfig = { pilotId: 'pilot_ukfr20250806', queueScanLimit: 100, chainHeadIntervalSeconds: 0 };
 
-/** Visibility and the ledger as the gauges read them: counts by query, a listing of running cases, the balance query. */
+/** Visibility and the ledger as the gauges read them: counts by query (running cases by kind and state among them), the balance query. */
 function fakeTemporal(balance: Record<string, unknown>): { client: Client; queries: string[] } {
   const queries: string[] = [];
-  const cases = [
-    ['readmission', 'screening'],
-    ['readmission', 'screening'],
-    ['readmission', 'awaiting-detention'],
-    ['eoi', 'decision'],
-  ].map(([kind, state]) => ({
-    typedSearchAttributes: new TypedSearchAttributes([
-      { key: SearchAttributes.caseKind, value: kind ?? '' },
-      { key: SearchAttributes.caseState, value: state ?? '' },
-    ]),
-  }));
+  // Running cases as visibility holds them: kind and state (none before a case's first workflow task).
+  const running: { kind: string; state?: string }[] = [
+    { kind: 'readmission', state: 'screening' },
+    { kind: 'readmission', state: 'screening' },
+    { kind: 'readmission', state: 'awaiting-detention' },
+    { kind: 'readmission' },
+    { kind: 'eoi', state: 'decision' },
+  ];
   const client = {
     workflow: {
       count: async (query: string) => {
@@ -30,13 +26,12 @@ function fakeTemporal(balance: Record<string, unknown>): { client: Client; queri
         if (query.includes('OnHold = true')) return { count: readmission ? 2 : 0 };
         if (query.includes('CaseAlerts IN')) return { count: readmission ? 1 : 0 };
         if (query.includes('NextDeadline <')) return { count: readmission ? 3 : 1 };
-        return { count: 0 };
+        const kind = /CaseKind = '([a-z]+)'/.exec(query)?.[1];
+        const state = /CaseState = '([a-z-]+)'/.exec(query)?.[1];
+        return { count: running.filter((entry) => entry.kind === kind && (state === undefined || entry.state === state)).length };
       },
-      list: ({ query }: { query: string }) => {
-        queries.push(query);
-        return (async function* listing() {
-          yield* cases;
-        })();
+      list: () => {
+        throw new Error('the gauges count; they never list cases');
       },
       getHandle: (workflowId: string) => ({
         query: async () => {
@@ -67,7 +62,11 @@ describe('business gauges', () => {
     expect(await gauge('oioo_cases_past_deadline_without_alert', { kind: 'readmission' })).toBe(2);
     expect(await gauge('oioo_cases_past_deadline_without_alert', { kind: 'eoi' })).toBe(1);
     expect(await gauge('oioo_cases_open', { kind: 'readmission', state: 'screening' })).toBe(2);
+    expect(await gauge('oioo_cases_open', { kind: 'readmission', state: 'awaiting-detention' })).toBe(1);
+    expect(await gauge('oioo_cases_open', { kind: 'readmission', state: 'in-transit' })).toBe(0);
+    expect(await gauge('oioo_cases_open', { kind: 'readmission', state: 'other' })).toBe(1);
     expect(await gauge('oioo_cases_open', { kind: 'eoi', state: 'decision' })).toBe(1);
+    expect(await gauge('oioo_cases_open', { kind: 'eoi', state: 'other' })).toBe(0);
     expect(await gauge('oioo_ledger_imbalance')).toBe(2);
     expect(await gauge('oioo_ledger_tolerance')).toBe(0);
     expect(await gauge('oioo_ledger_balance', { figure: 'grants_outstanding' })).toBe(4);

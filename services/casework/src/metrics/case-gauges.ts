@@ -3,7 +3,7 @@ import { metricsRegistry } from '@oioo/observability';
 
 /** Business gauges of the casework service: counts and ledger figures only, never anything about a person. */
 export const caseGauges = {
-  open: new Gauge({ name: 'oioo_cases_open', help: 'Running cases by kind (readmission, eoi) and state.', labelNames: ['kind', 'state'] as const, registers: [metricsRegistry] }),
+  open: new Gauge({ name: 'oioo_cases_open', help: 'Running cases by kind (readmission, eoi) and state; `other` is a case before its first task or in a state this release does not know.', labelNames: ['kind', 'state'] as const, registers: [metricsRegistry] }),
   onHold: new Gauge({ name: 'oioo_cases_on_hold', help: 'Running cases under a legal hold (R7), by kind.', labelNames: ['kind'] as const, registers: [metricsRegistry] }),
   pastDeadline: new Gauge({ name: 'oioo_cases_past_deadline', help: 'Running cases whose next deadline has passed, by kind.', labelNames: ['kind'] as const, registers: [metricsRegistry] }),
   pastDeadlineWithoutAlert: new Gauge({
@@ -23,5 +23,4 @@ export const caseGauges = {
   ledgerPaused: new Gauge({ name: 'oioo_ledger_paused', help: '1 while intake is paused (Q4), else 0.', registers: [metricsRegistry] }),
   refreshedAt: new Gauge({ name: 'oioo_business_gauges_refreshed_timestamp_seconds', help: 'When the business gauges were last read from Temporal, Unix seconds.', registers: [metricsRegistry] }),
   refreshErrors: new Counter({ name: 'oioo_business_gauges_refresh_errors_total', help: 'Reads of the business gauges that failed, by source (visibility, ledger).', labelNames: ['source'] as const, registers: [metricsRegistry] }),
-  scanTruncated: new Gauge({ name: 'oioo_cases_open_scan_truncated', help: '1 when the by-state count stopped at CASEWORK_QUEUE_SCAN_LIMIT running cases, else 0.', registers: [metricsRegistry] }),
 };
