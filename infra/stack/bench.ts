@@ -15,6 +15,7 @@ const BENCHMARKS = [
   'bench/casework-step.bench.ts',
   'bench/arrival-screening.bench.ts',
   'bench/case-ingest.bench.ts',
+  'bench/kafkajs-idle.bench.ts',
   'bench/worker-memory.bench.ts',
   // Last: it leaves up to 50,000 open cases on the server.
   'bench/open-cases.bench.ts',
