@@ -25,8 +25,8 @@ export function temporalUiBackendUrl(profile: StackProfile): string {
  * The search attribute cache is turned back on: the CLI turns it off unless told, so that attributes added
  * while it runs show at once, and then every workflow task that upserts one, every describe and every row a
  * visibility listing returns reads the cluster metadata and the namespace from SQLite again. Under load
- * those reads were two thirds of the server's database calls. This platform registers its attributes with
- * the flags below, before the server serves, so nothing is added later for the cache to miss.
+ * those reads were about three quarters of the server's database calls. This platform registers its
+ * attributes with the flags below, before the server serves, so nothing is added later for the cache to miss.
  */
 export async function startTemporalDevServer(profile: StackProfile, options: { ui: boolean }): Promise<SupervisedProcess> {
   const { port, uiPort, uiBackendPort, httpPort, metricsPort } = profile.temporal;
